@@ -1,0 +1,47 @@
+# fuel-stats: `make up` to run everything locally, `make test` to test it. Both work on a fresh machine.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+FUELSTATS := $(VENV)/bin/fuelstats
+LOCAL := .local
+PG_PORT ?= 5433
+COLLECTOR_BIND ?= 127.0.0.1:8000
+export FUELSTATS_DATABASE_URL ?= postgresql://fuelstats@127.0.0.1:$(PG_PORT)/fuelstats
+
+.PHONY: help setup up down test bench
+
+help:
+	@echo "make up     install what is missing, start PostgreSQL and the collector on $(COLLECTOR_BIND)"
+	@echo "make down   stop what make up started"
+	@echo "make test   run the test suite (starts its own throwaway servers)"
+	@echo "make bench  measure, and write docs/benchmarks.md"
+
+# The virtualenv is rebuilt when pyproject.toml changes.
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[test]"
+	touch $@
+
+setup: $(VENV)/.installed
+
+up: setup
+	@mkdir -p $(LOCAL)
+	$(PY) -m tools.localpg start --dir $(LOCAL)/pg --port $(PG_PORT) --database fuelstats
+	$(FUELSTATS) db upgrade
+	$(PY) -m tools.service start --name collector --pidfile $(LOCAL)/collector.pid --log $(LOCAL)/collector.log \
+		--ready http://$(COLLECTOR_BIND)/api/v1/ping/ -- $(FUELSTATS) collector serve --bind $(COLLECTOR_BIND)
+	@echo "collector: http://$(COLLECTOR_BIND)/ui/  (logs: $(LOCAL)/collector.log)"
+
+down:
+	-@[ -x $(PY) ] && $(PY) -m tools.service stop --name collector --pidfile $(LOCAL)/collector.pid
+	-@[ -x $(PY) ] && $(PY) -m tools.localpg stop --dir $(LOCAL)/pg
+
+test: setup
+	$(PY) -m pytest
+
+bench: setup
+	$(PY) -m bench.collector_ingest --output docs/benchmarks.md

@@ -1,0 +1,124 @@
+"""`fuelstats`: the one command of fuel-stats, with a subcommand per job."""
+
+from __future__ import annotations
+
+import sys
+import warnings
+from pathlib import Path
+from typing import Any
+
+import click
+import structlog
+
+from fuelstats.logs import configure_logging
+from fuelstats.settings import ConfigurationError, Settings, get_settings
+
+# Connexion imports Starlette's test client at import time, which warns about httpx on every start.
+warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
+
+MIGRATIONS = Path(__file__).parent / "collector" / "migrations"
+
+
+def _settings() -> Settings:
+    return get_settings()
+
+
+def _database_url() -> str:
+    return get_settings().require_database_url()
+
+
+@click.group()
+def main() -> None:
+    """fuel-stats: collector, ETL and analytics of Fuel usage statistics."""
+    configure_logging(_settings().log_level)
+
+
+# --- db ------------------------------------------------------------------------------------------
+
+def alembic_config(database_url: str) -> Any:
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("sqlalchemy.url", database_url.replace("%", "%%"))
+    return config
+
+
+@main.group()
+def db() -> None:
+    """The collector database's schema."""
+
+
+@db.command()
+@click.option("--revision", default="head", show_default=True, help="Alembic revision to upgrade to.")
+def upgrade(revision: str) -> None:
+    """Migrate the collector database up to REVISION and create the coming months' partitions."""
+    from alembic import command
+
+    from fuelstats.collector import storage
+    from fuelstats.database import engine_for
+
+    url = _database_url()
+    command.upgrade(alembic_config(url), revision)
+    if revision == "head":
+        with engine_for(url).begin() as connection:
+            created = storage.ensure_action_log_partitions(connection)
+        structlog.get_logger("fuelstats.db").info("partitions ready", partitions=created)
+
+
+@db.command()
+@click.argument("revision")
+def downgrade(revision: str) -> None:
+    """Migrate the collector database down to REVISION ('base' empties it)."""
+    from alembic import command
+
+    command.downgrade(alembic_config(_database_url()), revision)
+
+
+@db.command()
+def current() -> None:
+    """Print the collector database's current revision."""
+    from alembic import command
+
+    command.current(alembic_config(_database_url()))
+
+
+# --- collector -----------------------------------------------------------------------------------
+
+@main.group()
+def collector() -> None:
+    """The collector service (the v1 protocol Fuel masters speak)."""
+
+
+@collector.command()
+@click.option("--bind", default="127.0.0.1:8000", show_default=True, help="HOST:PORT to listen on.")
+@click.option("--workers", type=click.IntRange(min=1), default=None, help="Worker processes [FUELSTATS_WORKERS].")
+def serve(bind: str, workers: int | None) -> None:
+    """Serve the collector with gunicorn."""
+    from fuelstats.collector.context import filtering_rules
+    from fuelstats.server import serve as run_server
+
+    settings = _settings()
+    _database_url()
+    filtering_rules()  # a broken rules file stops us here, with one line, not in every worker
+    run_server("fuelstats.collector.app:create_app", bind=bind, workers=workers or settings.workers)
+
+
+@collector.command("reapply-filters")
+def reapply_filters() -> None:
+    """Mark stored installation structures as filtered or not, by the current filtering rules."""
+    from fuelstats.collector import filtering, ingest
+    from fuelstats.database import engine_for
+
+    rules = filtering.load_rules(_settings().filtering_rules)
+    changed = ingest.reapply_filtering(engine_for(_database_url()), rules)
+    click.echo(f"{changed} installation structures changed")
+
+
+def run() -> None:
+    """The console script: a configuration error is one line on stderr and exit status 2."""
+    try:
+        main(standalone_mode=True)
+    except ConfigurationError as error:
+        click.echo(f"fuelstats: configuration: {error}", err=True)
+        sys.exit(2)

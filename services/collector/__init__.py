@@ -1,0 +1,1 @@
+"""Collector: the public API Fuel masters send their statistics to (the v1 protocol)."""

@@ -1,0 +1,44 @@
+"""The collector's operations, named by operationId in openapi/collector.yaml.
+
+Connexion has validated the request when these run; they hand it to `ingest` and shape the answer.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fuelstats import web
+from fuelstats.collector import ingest
+from fuelstats.collector.context import collector_engine, filtering_rules
+
+Json = dict[str, Any]
+
+
+def ping() -> Json:
+    return {"status": "ok"}
+
+
+def post_action_logs(body: Json) -> Json:
+    fates = ingest.record_action_logs(collector_engine(), web.header_master_node_uid(), body["action_logs"])
+    web.note(records=len(fates), **_count(fate.status for fate in fates))
+    return {"status": "ok", "action_logs": [fate.as_json("external_id") for fate in fates]}
+
+
+def post_installation_structure(body: Json) -> tuple[Json, int]:
+    structure = body["installation_structure"]
+    first = ingest.record_installation_structure(collector_engine(), web.header_master_node_uid(), structure, filtering_rules())
+    web.note(created=first)
+    return {"status": "ok"}, 201 if first else 200
+
+
+def post_oswl_stats(body: Json) -> Json:
+    fates = ingest.record_oswl_stats(collector_engine(), web.header_master_node_uid(), body["oswl_stats"])
+    web.note(records=len(fates), **_count(fate.status for fate in fates))
+    return {"status": "ok", "oswl_stats": [fate.as_json("id") for fate in fates]}
+
+
+def _count(statuses: Any) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for status in statuses:
+        counts[status] = counts.get(status, 0) + 1
+    return counts

@@ -1,0 +1,150 @@
+"""What the collector does with a batch, between the validated request and storage.
+
+Each function runs one transaction: the batch is stored whole or not at all. Bodies are sanitized
+before anything is stored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Engine
+
+from fuelstats.collector import storage
+from fuelstats.collector.filtering import FilteringRules, release_of
+from fuelstats.collector.sanitize import sanitize
+
+
+class Rejected(Exception):
+    """A batch that the schema lets through but the protocol does not (it stores nothing)."""
+
+    def __init__(self, message: str, *, rule: str, path: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.rule = rule
+        self.path = path
+
+
+def check_master_node(header_uid: str | None, body_uid: str, path: str) -> None:
+    """A record must come from the master node that sends it."""
+    if header_uid is not None and header_uid != body_uid:
+        raise Rejected(
+            f"master_node_uid {body_uid!r} contradicts the master-node-uid header {header_uid!r}",
+            rule="master-node-uid",
+            path=path,
+        )
+
+
+# --- action logs ---------------------------------------------------------------------------------
+
+def is_unfinished_task(body: dict[str, Any]) -> bool:
+    """A Nailgun task still running: its log is complete only once it has an end time."""
+    return body.get("action_type") == "nailgun_task" and not body.get("end_timestamp")
+
+
+@dataclass(frozen=True)
+class RecordFate:
+    master_node_uid: str
+    external_id: int
+    status: str
+
+    def as_json(self, id_field: str) -> dict[str, Any]:
+        return {"master_node_uid": self.master_node_uid, id_field: self.external_id, "status": self.status}
+
+
+def record_action_logs(engine: Engine, header_uid: str | None, items: Sequence[dict[str, Any]]) -> list[RecordFate]:
+    """Store the finished action logs not stored before; tell each record's fate, in order."""
+    for index, item in enumerate(items):
+        check_master_node(header_uid, item["master_node_uid"], f"$.action_logs[{index}].master_node_uid")
+    rows = [
+        storage.ActionLogRow(
+            master_node_uid=item["master_node_uid"],
+            external_id=item["external_id"],
+            action_type=item["body"].get("action_type"),
+            action_name=item["body"].get("action_name"),
+            body=sanitize(item["body"]),
+        )
+        for item in items
+        if not is_unfinished_task(item["body"])
+    ]
+    with engine.begin() as connection:
+        storage.ensure_current_partitions(connection)
+        stored_now = storage.insert_action_logs(connection, rows)
+    fates = []
+    for item in items:
+        key = (item["master_node_uid"], item["external_id"])
+        if is_unfinished_task(item["body"]):
+            status = "skipped"
+        elif key in stored_now:
+            status = "added"
+            stored_now.discard(key)  # a record repeated in one batch is stored once: the rest existed
+        else:
+            status = "existed"
+        fates.append(RecordFate(key[0], key[1], status))
+    return fates
+
+
+# --- installation structure ----------------------------------------------------------------------
+
+def record_installation_structure(
+    engine: Engine, header_uid: str | None, structure: dict[str, Any], rules: FilteringRules
+) -> bool:
+    """Store the master node's current structure; True when it is the node's first report."""
+    uid = structure["master_node_uid"]
+    check_master_node(header_uid, uid, "$.installation_structure.master_node_uid")
+    with engine.begin() as connection:
+        first_reported_on = storage.installation_creation_date(connection, uid) or dt.datetime.now(dt.UTC).date()
+        return storage.upsert_installation_structure(
+            connection,
+            master_node_uid=uid,
+            structure=sanitize(structure),
+            release=release_of(structure),
+            is_filtered=rules.is_filtered(structure, first_reported_on),
+        )
+
+
+def reapply_filtering(engine: Engine, rules: FilteringRules) -> int:
+    """Mark every stored structure by the given rules; return how many changed."""
+    with engine.begin() as connection:
+        changes = {
+            id_: should_be
+            for id_, structure, created, is_filtered in storage.installation_structures_for_filtering(connection)
+            if (should_be := rules.is_filtered(structure, created.date())) != is_filtered
+        }
+        storage.set_filtered(connection, changes)
+    return len(changes)
+
+
+# --- OSWL stats ----------------------------------------------------------------------------------
+
+def record_oswl_stats(engine: Engine, header_uid: str | None, items: Sequence[dict[str, Any]]) -> list[RecordFate]:
+    """Store each record, replacing one stored before under the same key; tell each record's fate."""
+    for index, item in enumerate(items):
+        check_master_node(header_uid, item["master_node_uid"], f"$.oswl_stats[{index}].master_node_uid")
+    records = [
+        {
+            "master_node_uid": item["master_node_uid"],
+            "external_id": item["id"],
+            "cluster_id": item["cluster_id"],
+            "created_date": item["creation_date"],
+            "updated_time": item["update_time"],
+            "resource_type": item["resource_type"],
+            "resource_checksum": item["resource_checksum"],
+            "resource_data": sanitize(item["resource_data"]),
+            "version_info": item.get("version_info"),
+        }
+        for item in items
+    ]
+    with engine.begin() as connection:
+        created = storage.upsert_oswl_stats(connection, records)
+    fates = []
+    seen: set[tuple[str, int, str]] = set()
+    for item in items:
+        key = (item["master_node_uid"], item["id"], item["resource_type"])
+        status = "added" if created.get(key) and key not in seen else "updated"
+        seen.add(key)
+        fates.append(RecordFate(key[0], key[1], status))
+    return fates

@@ -1,0 +1,124 @@
+"""The collector's tables. Alembic migrations (``migrations/versions``) create them; these mirror them.
+
+Every table carries ``xact_id``, the id of the transaction that last wrote the row. Readers that
+follow the tables incrementally (the ETL) use it with PostgreSQL's snapshot functions to see each
+committed row exactly once, also when transactions commit out of the order of ids or timestamps.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Date,
+    DateTime,
+    Identity,
+    Index,
+    Integer,
+    MetaData,
+    Text,
+    Time,
+    UniqueConstraint,
+    func,
+    text,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import UserDefinedType
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Xid8(UserDefinedType[str]):
+    """PostgreSQL's 64-bit transaction id; psycopg2 reads it as a string of digits."""
+
+    cache_ok = True
+
+    def get_col_spec(self, **kw: Any) -> str:
+        return "xid8"
+
+
+def _xact_id_column() -> Mapped[str]:
+    return mapped_column(Xid8(), nullable=False, server_default=text("pg_current_xact_id()"))
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class ActionLogKey(Base):
+    """Which action logs are stored: the unique key that the time-partitioned table cannot hold."""
+
+    __tablename__ = "action_log_keys"
+
+    master_node_uid: Mapped[str] = mapped_column(Text, primary_key=True)
+    external_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+
+
+class ActionLog(Base):
+    """One action (an API request or a Nailgun task) of a master node; partitioned by month received."""
+
+    __tablename__ = "action_logs"
+    __table_args__ = (
+        Index(None, "xact_id"),
+        Index(None, "master_node_uid", "external_id"),
+        {"postgresql_partition_by": "RANGE (received_at)"},
+    )
+
+    id: Mapped[int] = mapped_column(BigInteger, Identity(), primary_key=True)
+    received_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), primary_key=True, server_default=func.now()
+    )
+    master_node_uid: Mapped[str] = mapped_column(Text)
+    external_id: Mapped[int] = mapped_column(BigInteger)
+    action_type: Mapped[str | None] = mapped_column(Text)
+    action_name: Mapped[str | None] = mapped_column(Text)
+    body: Mapped[dict[str, Any]] = mapped_column(JSONB)
+    xact_id: Mapped[str] = _xact_id_column()
+
+
+class InstallationStructure(Base):
+    """The current structure of one master node's installation (its clusters, nodes, releases...)."""
+
+    __tablename__ = "installation_structures"
+    __table_args__ = (Index(None, "xact_id"), Index(None, "creation_date"), Index(None, "modification_date"))
+
+    id: Mapped[int] = mapped_column(Integer, Identity(), primary_key=True)
+    master_node_uid: Mapped[str] = mapped_column(Text, unique=True)
+    structure: Mapped[dict[str, Any]] = mapped_column(JSONB)
+    release: Mapped[str | None] = mapped_column(Text, index=True)
+    is_filtered: Mapped[bool] = mapped_column(Boolean, server_default=text("false"), index=True)
+    creation_date: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    modification_date: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    xact_id: Mapped[str] = _xact_id_column()
+
+
+class OswlStat(Base):
+    """One OpenStack workload record: the state of one resource type of one cluster on one day."""
+
+    __tablename__ = "oswl_stats"
+    __table_args__ = (
+        UniqueConstraint("master_node_uid", "external_id", "resource_type"),
+        Index(None, "xact_id"),
+        Index(None, "created_date"),
+    )
+
+    id: Mapped[int] = mapped_column(BigInteger, Identity(), primary_key=True)
+    master_node_uid: Mapped[str] = mapped_column(Text)
+    external_id: Mapped[int] = mapped_column(BigInteger)
+    cluster_id: Mapped[int] = mapped_column(BigInteger)
+    created_date: Mapped[dt.date] = mapped_column(Date)
+    updated_time: Mapped[dt.time] = mapped_column(Time)
+    resource_type: Mapped[str] = mapped_column(Text)
+    resource_checksum: Mapped[str] = mapped_column(Text)
+    resource_data: Mapped[dict[str, Any]] = mapped_column(JSONB)
+    version_info: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
+    received_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    xact_id: Mapped[str] = _xact_id_column()

@@ -1,0 +1,61 @@
+"""The one place that decides which data is identifying and never reaches the database.
+
+A value is replaced by ``SANITIZED`` before storage, wherever it sits in a body, when
+
+1. its key names a credential: after splitting the key into words (``adminPassword``,
+   ``ADMIN-PASSWORD`` and ``admin_password`` all give ``admin password``) one word is in
+   ``CREDENTIAL_WORDS``, or two neighbouring words make a phrase of ``CREDENTIAL_PHRASES``, or the
+   key written without separators contains one of ``CREDENTIAL_FRAGMENTS`` (``authtoken``,
+   ``sslcertificate``); or
+2. it is the ``value`` of a Fuel settings entry whose ``type`` is ``password`` (Fuel keeps settings
+   as ``{"label": ..., "type": "password", "value": ...}`` under keys of any name).
+
+docs/sanitization.md explains the rules; tests/collector/test_sanitize.py shows them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+SANITIZED = "<sanitized>"
+
+CREDENTIAL_WORDS = frozenset(
+    {"password", "passwd", "passphrase", "pass", "pwd", "token", "secret", "certificate", "cert", "credentials"}
+)
+CREDENTIAL_PHRASES = frozenset({("private", "key"), ("secret", "key"), ("access", "key"), ("api", "key")})
+CREDENTIAL_FRAGMENTS = ("password", "passwd", "passphrase", "token", "secret", "privatekey", "certificate")
+
+_WORD_BOUNDARY = re.compile(r"[^0-9a-zA-Z]+|(?<=[a-z0-9])(?=[A-Z])")
+
+
+def key_words(key: str) -> list[str]:
+    return [word.lower() for word in _WORD_BOUNDARY.split(key) if word]
+
+
+def names_credential(key: str) -> bool:
+    words = key_words(key)
+    if any(word in CREDENTIAL_WORDS for word in words):
+        return True
+    if any(pair in CREDENTIAL_PHRASES for pair in zip(words, words[1:])):
+        return True
+    compact = "".join(words)
+    return any(fragment in compact for fragment in CREDENTIAL_FRAGMENTS)
+
+
+def _is_password_setting(mapping: dict[str, Any]) -> bool:
+    kind = mapping.get("type")
+    return isinstance(kind, str) and kind.lower() == "password" and "value" in mapping
+
+
+def sanitize(data: Any) -> Any:
+    """A copy of ``data`` with every credential replaced; ``data`` itself is left as it was."""
+    if isinstance(data, dict):
+        password_setting = _is_password_setting(data)
+        return {
+            key: SANITIZED if names_credential(str(key)) or (password_setting and key == "value") else sanitize(value)
+            for key, value in data.items()
+        }
+    if isinstance(data, list):
+        return [sanitize(item) for item in data]
+    return data

@@ -1,0 +1,21 @@
+"""Connections to PostgreSQL: one engine per process and URL, always through psycopg2."""
+
+from __future__ import annotations
+
+import functools
+
+from sqlalchemy import URL, Engine, create_engine, make_url
+
+
+def with_driver(url: str) -> URL:
+    """The URL with psycopg2 as its driver: a bare postgresql:// means psycopg 3 to SQLAlchemy 2.1."""
+    parsed = make_url(url)
+    if parsed.drivername in {"postgresql", "postgres"}:
+        parsed = parsed.set(drivername="postgresql+psycopg2")
+    return parsed
+
+
+@functools.cache
+def engine_for(url: str) -> Engine:
+    # pool_pre_ping: a PostgreSQL restart costs one failed ping, not one failed request.
+    return create_engine(with_driver(url), pool_pre_ping=True, pool_size=5, max_overflow=5)

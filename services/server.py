@@ -1,0 +1,56 @@
+"""Serve a fuel-stats ASGI app with gunicorn and uvicorn workers, logging JSON lines."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from typing import Any
+
+from gunicorn.app.base import BaseApplication
+from gunicorn.glogging import Logger
+
+from fuelstats.logs import configure_logging
+from fuelstats.settings import get_settings
+
+
+class JsonLogger(Logger):
+    """gunicorn's own messages go through our JSON logging; the request log replaces its access log."""
+
+    def setup(self, cfg: Any) -> None:
+        super().setup(cfg)
+        configure_logging(get_settings().log_level)
+        for name in ("gunicorn.error", "gunicorn.access"):
+            logger = logging.getLogger(name)
+            logger.handlers.clear()
+            logger.propagate = True
+
+
+class _Server(BaseApplication):  # type: ignore[misc]
+    def __init__(self, factory: str, options: dict[str, Any]) -> None:
+        self.factory = factory
+        self.options = options
+        super().__init__()
+
+    def load_config(self) -> None:
+        for key, value in self.options.items():
+            self.cfg.set(key, value)
+
+    def load(self) -> Any:
+        module_name, _, function = self.factory.partition(":")
+        return getattr(importlib.import_module(module_name), function)()
+
+
+def serve(factory: str, *, bind: str, workers: int) -> None:
+    """Run gunicorn until it is stopped; ``factory`` ("module:function") builds the app in each worker."""
+    _Server(
+        factory,
+        {
+            "bind": bind,
+            "workers": workers,
+            "worker_class": "uvicorn_worker.UvicornWorker",
+            "logger_class": JsonLogger,
+            "accesslog": None,
+            "graceful_timeout": 20,
+            "timeout": 60,
+        },
+    ).run()

@@ -1,0 +1,245 @@
+"""What every fuel-stats HTTP service shares: its error shape, request log and body limit.
+
+Errors keep the v1 shape Fuel masters understand, ``{"status": "error", "message": ...}``, and
+add ``path`` (a JSON path such as ``$.action_logs[0].external_id``, or ``header.master-node-uid``)
+and ``rule`` (the schema keyword or protocol rule that failed) whenever there is one.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import json
+import time
+import typing as t
+import uuid
+from collections.abc import Iterable
+
+import structlog
+from connexion import AsyncApp, request
+from connexion.datastructures import MediaTypeDict
+from connexion.exceptions import ProblemException
+from connexion.lifecycle import ConnexionRequest, ConnexionResponse
+from connexion.middleware import MiddlewarePosition
+from connexion.validators import JSONRequestBodyValidator
+from jsonschema import ValidationError
+from jsonschema.exceptions import best_match
+from sqlalchemy.exc import DBAPIError, OperationalError
+from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+log = structlog.get_logger("fuelstats.request")
+
+REQUEST_ID_HEADER = "x-request-id"
+MASTER_NODE_UID_HEADER = "master-node-uid"
+
+
+class ApiError(ProblemException):
+    """A request we refuse, with the JSON path and the rule it broke."""
+
+    def __init__(self, status: int, message: str, *, rule: str | None = None, path: str | None = None) -> None:
+        super().__init__(status=status, title="error", detail=message)
+        self.rule = rule
+        self.path = path
+
+
+def error_body(message: str, *, rule: str | None = None, path: str | None = None) -> dict[str, str]:
+    body = {"status": "error", "message": message}
+    if path is not None:
+        body["path"] = path
+    if rule is not None:
+        body["rule"] = rule
+    return body
+
+
+def json_path(parts: Iterable[str | int]) -> str:
+    path = "$"
+    for part in parts:
+        path += f"[{part}]" if isinstance(part, int) else f".{part}"
+    return path
+
+
+# --- request log -------------------------------------------------------------------------------
+
+_request_summary: contextvars.ContextVar[dict[str, t.Any]] = contextvars.ContextVar("request_summary")
+
+
+def note(**fields: t.Any) -> None:
+    """Add fields to the one log line of the current request (e.g. how many records were added)."""
+    summary = _request_summary.get(None)
+    if summary is not None:
+        summary.update(fields)
+
+
+def _outcome(status: int) -> str:
+    if status < 400:
+        return "ok"
+    return "rejected" if status < 500 else "failed"
+
+
+class RequestLogMiddleware:
+    """Writes one JSON line per request: request id, master node, outcome, duration."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = {key.decode("latin-1").lower(): value.decode("latin-1") for key, value in scope["headers"]}
+        request_id = headers.get(REQUEST_ID_HEADER) or uuid.uuid4().hex
+        summary: dict[str, t.Any] = {"status": 500}
+        token = _request_summary.set(summary)
+        structlog.contextvars.bind_contextvars(request_id=request_id)
+        started = time.perf_counter()
+
+        async def send_with_request_id(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                summary["status"] = message["status"]
+                message["headers"] = [*message.get("headers", []), (REQUEST_ID_HEADER.encode(), request_id.encode())]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_with_request_id)
+        finally:
+            status = summary.pop("status")
+            log.info(
+                "request",
+                method=scope["method"],
+                path=scope["path"],
+                master_node_uid=headers.get(MASTER_NODE_UID_HEADER),
+                status=status,
+                outcome=_outcome(status),
+                duration_ms=round((time.perf_counter() - started) * 1000, 2),
+                **summary,
+            )
+            structlog.contextvars.unbind_contextvars("request_id")
+            _request_summary.reset(token)
+
+
+# --- body limit ----------------------------------------------------------------------------------
+
+def body_limit_middleware(limit: int) -> type:
+    class BodyLimitMiddleware:
+        """Refuses bodies over the limit with 413 before anything reads them whole."""
+
+        def __init__(self, app: ASGIApp) -> None:
+            self.app = app
+
+        async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+            if scope["type"] != "http":
+                await self.app(scope, receive, send)
+                return
+            too_large = ApiError(413, f"request body is larger than {limit} bytes", rule="max-body-size", path="$")
+            for key, value in scope["headers"]:
+                if key.lower() == b"content-length" and value.isdigit() and int(value) > limit:
+                    raise too_large
+            received = 0
+
+            async def counting_receive() -> Message:
+                nonlocal received
+                message = await receive()
+                received += len(message.get("body", b""))
+                if received > limit:
+                    raise too_large
+                return message
+
+            await self.app(scope, counting_receive, send)
+
+    return BodyLimitMiddleware
+
+
+# --- request body validation with path and rule ---------------------------------------------------
+
+class JSONBodyValidator(JSONRequestBodyValidator):
+    """Connexion's JSON body validator, raising ApiError that names the JSON path and the rule."""
+
+    async def _parse(self, stream: t.AsyncGenerator[bytes, None], scope: Scope) -> t.Any:
+        raw = b"".join([chunk async for chunk in stream])
+        if not raw.strip():
+            return None
+        try:
+            return json.loads(raw.decode(self._encoding))
+        except (UnicodeDecodeError, json.JSONDecodeError) as error:
+            raise ApiError(400, f"request body is not valid JSON: {error}", rule="json-syntax", path="$") from None
+
+    def _validate(self, body: t.Any) -> dict | None:
+        if body is None:
+            raise ApiError(400, "request body is required", rule="required", path="$")
+        error = best_match(self._validator.iter_errors(body))
+        if error is None:
+            return body
+        raise schema_error(error)
+
+
+def schema_error(error: ValidationError) -> ApiError:
+    parts: list[str | int] = list(error.absolute_path)
+    instance = error.instance
+    if error.validator == "required" and isinstance(instance, dict):
+        missing = [name for name in error.validator_value if name not in instance]
+        parts += missing[:1]
+    elif error.validator == "additionalProperties" and isinstance(instance, dict):
+        declared = set(error.schema.get("properties", {}))
+        extra = sorted(name for name in instance if name not in declared)
+        parts += extra[:1]
+    return ApiError(400, error.message, rule=str(error.validator), path=json_path(parts))
+
+
+# --- error responses -----------------------------------------------------------------------------
+
+def _json_response(status: int, body: dict[str, t.Any], headers: dict[str, str] | None = None) -> ConnexionResponse:
+    return ConnexionResponse(status_code=status, mimetype="application/json", body=json.dumps(body), headers=headers)
+
+
+def _problem_response(request: ConnexionRequest, error: Exception) -> ConnexionResponse:
+    assert isinstance(error, ProblemException)
+    rule = getattr(error, "rule", None)
+    path = getattr(error, "path", None)
+    if rule is None and error.status == 415:
+        rule, path = "content-type", "header.content-type"
+    note(rule=rule, at=path)
+    return _json_response(error.status, error_body(error.detail or error.title or "error", rule=rule, path=path))
+
+
+def _http_response(request: ConnexionRequest, error: Exception) -> ConnexionResponse:
+    assert isinstance(error, HTTPException)
+    return _json_response(error.status_code, error_body(error.detail), headers=dict(error.headers or {}))
+
+
+def _database_unavailable(request: ConnexionRequest, error: Exception) -> ConnexionResponse:
+    log.error("database unavailable", error=str(error).splitlines()[0])
+    return _json_response(503, error_body("the database is unavailable, try again later"), headers={"Retry-After": "30"})
+
+
+def _unexpected(request: ConnexionRequest, error: Exception) -> ConnexionResponse:
+    log.exception("unexpected error", exc_info=error)
+    return _json_response(500, error_body("internal error"))
+
+
+def _is_disconnection(error: DBAPIError) -> bool:
+    return isinstance(error, OperationalError) or bool(error.connection_invalidated)
+
+
+def _database_error(request: ConnexionRequest, error: Exception) -> ConnexionResponse:
+    assert isinstance(error, DBAPIError)
+    if _is_disconnection(error):
+        return _database_unavailable(request, error)
+    return _unexpected(request, error)
+
+
+def install_common_behaviour(app: AsyncApp, *, max_body_bytes: int) -> None:
+    """Request log, body limit and v1-shaped errors for one Connexion app."""
+    app.add_middleware(RequestLogMiddleware, position=MiddlewarePosition.BEFORE_EXCEPTION)
+    app.add_middleware(body_limit_middleware(max_body_bytes), position=MiddlewarePosition.BEFORE_ROUTING)
+    app.add_error_handler(ProblemException, _problem_response)
+    app.add_error_handler(HTTPException, _http_response)
+    app.add_error_handler(DBAPIError, _database_error)
+    app.add_error_handler(Exception, _unexpected)
+
+
+VALIDATOR_MAP = {"body": MediaTypeDict({"*/*json": JSONBodyValidator})}
+
+
+def header_master_node_uid() -> str | None:
+    """The master-node-uid header of the request being served."""
+    return request.headers.get(MASTER_NODE_UID_HEADER)

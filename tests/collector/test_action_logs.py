@@ -1,0 +1,123 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import Engine, event, text
+
+from tests.collector.payloads import MASTER, http_request_log, nailgun_task_log
+
+URL = "/api/v1/action_logs/"
+
+
+def stored(engine: Engine) -> list[tuple[str, int, str | None, str | None]]:
+    with engine.connect() as connection:
+        rows = connection.execute(
+            text("SELECT master_node_uid, external_id, action_type, action_name FROM action_logs ORDER BY external_id")
+        )
+        return [tuple(row) for row in rows]  # type: ignore[misc]
+
+
+def test_new_logs_are_added_in_the_order_sent(client, engine):
+    batch = [http_request_log(3), nailgun_task_log(1), http_request_log(2)]
+    response = client.post(URL, json={"action_logs": batch}, headers={"master-node-uid": MASTER})
+    assert response.status_code == 200
+    assert response.json() == {
+        "status": "ok",
+        "action_logs": [
+            {"master_node_uid": MASTER, "external_id": 3, "status": "added"},
+            {"master_node_uid": MASTER, "external_id": 1, "status": "added"},
+            {"master_node_uid": MASTER, "external_id": 2, "status": "added"},
+        ],
+    }
+    assert stored(engine) == [
+        (MASTER, 1, "nailgun_task", "deployment"),
+        (MASTER, 2, "http_request", "cluster_collection"),
+        (MASTER, 3, "http_request", "cluster_collection"),
+    ]
+
+
+def test_resending_is_harmless(client, engine):
+    client.post(URL, json={"action_logs": [http_request_log(1)]})
+    response = client.post(URL, json={"action_logs": [http_request_log(1), http_request_log(2)]})
+    assert [entry["status"] for entry in response.json()["action_logs"]] == ["existed", "added"]
+    assert [row[1] for row in stored(engine)] == [1, 2]
+
+
+def test_a_record_repeated_in_one_batch_is_stored_once(client, engine):
+    response = client.post(URL, json={"action_logs": [http_request_log(7), http_request_log(7)]})
+    assert [entry["status"] for entry in response.json()["action_logs"]] == ["added", "existed"]
+    assert len(stored(engine)) == 1
+
+
+def test_the_same_id_from_two_master_nodes_is_two_records(client, engine):
+    response = client.post(URL, json={"action_logs": [http_request_log(1), http_request_log(1, master="other")]})
+    assert [entry["status"] for entry in response.json()["action_logs"]] == ["added", "added"]
+    assert len(stored(engine)) == 2
+
+
+def test_a_running_task_is_skipped_until_it_ends(client, engine):
+    running = nailgun_task_log(5, ended=False)
+    response = client.post(URL, json={"action_logs": [running]})
+    assert response.json()["action_logs"][0]["status"] == "skipped"
+    assert stored(engine) == []
+
+    response = client.post(URL, json={"action_logs": [nailgun_task_log(5, ended=True)]})
+    assert response.json()["action_logs"][0]["status"] == "added"
+    assert len(stored(engine)) == 1
+
+
+def test_an_http_request_without_end_is_stored(client, engine):
+    response = client.post(URL, json={"action_logs": [http_request_log(4, end_timestamp=None)]})
+    assert response.json()["action_logs"][0]["status"] == "added"
+
+
+def test_an_empty_batch_is_fine(client, engine):
+    response = client.post(URL, json={"action_logs": []})
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "action_logs": []}
+
+
+def test_credentials_never_reach_the_database(client, engine):
+    log = http_request_log(1)
+    log["body"]["additional_info"]["request_data"] = {"name": "env", "Admin-Password": "hunter2",
+                                                      "nested": [{"authToken": "abc", "keep": "me"}]}
+    client.post(URL, json={"action_logs": [log]})
+    with engine.connect() as connection:
+        body = connection.execute(text("SELECT body::text FROM action_logs")).scalar_one()
+    assert "hunter2" not in body and "abc" not in body
+    assert '"keep": "me"' in body
+
+
+def test_logs_go_to_a_partition_of_the_month_received(client, engine):
+    client.post(URL, json={"action_logs": [http_request_log(1)]})
+    with engine.connect() as connection:
+        partition = connection.execute(
+            text("SELECT tableoid::regclass::text FROM action_logs")
+        ).scalar_one()
+        this_month = connection.execute(text("SELECT to_char(now() AT TIME ZONE 'UTC', 'YYYY_MM')")).scalar_one()
+    assert partition == f"action_logs_{this_month}"
+
+
+@contextmanager
+def counted_statements(engine: Engine) -> Iterator[list[str]]:
+    statements: list[str] = []
+
+    def count(conn, cursor, statement, parameters, context, executemany):  # type: ignore[no-untyped-def]
+        statements.append(statement)
+
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        yield statements
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+
+
+def test_a_batch_costs_the_same_statements_whatever_its_size(client, engine):
+    client.post(URL, json={"action_logs": [http_request_log(0)]})  # the month's partition is checked once
+    with counted_statements(engine) as small:
+        client.post(URL, json={"action_logs": [http_request_log(i) for i in range(1, 3)]})
+    with counted_statements(engine) as large:
+        client.post(URL, json={"action_logs": [http_request_log(i) for i in range(3, 1003)]})
+    assert len(small) == len(large) == 1
+    assert len(stored(engine)) == 1003

@@ -1,0 +1,83 @@
+"""The test harness: a throwaway PostgreSQL cluster of our own, migrated once per session.
+
+Nothing needs to run beforehand: the cluster is created in a temporary folder (installing
+Debian's PostgreSQL when it is missing) and removed at the end.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, text
+
+from fuelstats.database import engine_for
+from fuelstats.settings import get_settings
+from tools.localpg import Cluster
+
+COLLECTOR_TABLES = ("action_log_keys", "action_logs", "installation_structures", "oswl_stats")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[Cluster]:
+    # Not pytest's tmp_path: that folder is private to root and the server runs as `postgres`.
+    directory = Path(tempfile.mkdtemp(prefix="fuelstats-pg-", dir="/tmp"))
+    directory.chmod(0o755)
+    cluster = Cluster(directory, free_port())
+    cluster.start(durable=False)
+    cluster.wait_until_ready()
+    yield cluster
+    cluster.stop()
+    shutil.rmtree(directory, ignore_errors=True)
+
+
+def migrate(url: str) -> None:
+    from click.testing import CliRunner
+
+    from fuelstats.cli import main
+
+    result = CliRunner().invoke(main, ["db", "upgrade"], env={"FUELSTATS_DATABASE_URL": url})
+    assert result.exit_code == 0, result.output
+
+
+@pytest.fixture(scope="session")
+def database_url(postgres: Cluster) -> Iterator[str]:
+    url = postgres.create_database("collector")
+    previous = os.environ.get("FUELSTATS_DATABASE_URL")
+    os.environ["FUELSTATS_DATABASE_URL"] = url
+    get_settings.cache_clear()
+    migrate(url)
+    yield url
+    if previous is None:
+        os.environ.pop("FUELSTATS_DATABASE_URL", None)
+    else:
+        os.environ["FUELSTATS_DATABASE_URL"] = previous
+    get_settings.cache_clear()
+
+
+@pytest.fixture
+def engine(database_url: str) -> Iterator[Engine]:
+    """The collector database, emptied before each test."""
+    engine = engine_for(database_url)
+    with engine.begin() as connection:
+        connection.execute(text(f"TRUNCATE {', '.join(COLLECTOR_TABLES)} RESTART IDENTITY"))
+    yield engine
+
+
+@pytest.fixture
+def client(engine: Engine):  # type: ignore[no-untyped-def]
+    from fuelstats.collector.app import create_app
+
+    with create_app().test_client() as test_client:
+        yield test_client
