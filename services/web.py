@@ -8,6 +8,7 @@ and ``rule`` (the schema keyword or protocol rule that failed) whenever there is
 from __future__ import annotations
 
 import contextvars
+import datetime as dt
 import json
 import time
 import typing as t
@@ -21,9 +22,11 @@ from connexion.exceptions import ProblemException
 from connexion.lifecycle import ConnexionRequest, ConnexionResponse
 from connexion.middleware import MiddlewarePosition
 from connexion.validators import JSONRequestBodyValidator
-from jsonschema import ValidationError
+from connexion.json_schema import Draft4RequestValidator
+from jsonschema import FormatChecker, ValidationError
 from jsonschema.exceptions import best_match
 from sqlalchemy.exc import DBAPIError, OperationalError
+from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -151,8 +154,48 @@ def body_limit_middleware(limit: int) -> type:
 
 # --- request body validation with path and rule ---------------------------------------------------
 
+FORMATS = FormatChecker(formats=())
+
+
+@FORMATS.checks("date", raises=ValueError)
+def _is_date(value: object) -> bool:
+    return not isinstance(value, str) or bool(dt.date.fromisoformat(value))
+
+
+@FORMATS.checks("time", raises=ValueError)
+def _is_time(value: object) -> bool:
+    # Fuel sends Python's time.isoformat(): no UTC offset, so RFC 3339's "time" would refuse it.
+    return not isinstance(value, str) or dt.time.fromisoformat(value) is not None
+
+
+@FORMATS.checks("date-time", raises=ValueError)
+def _is_date_time(value: object) -> bool:
+    return not isinstance(value, str) or bool(dt.datetime.fromisoformat(value))
+
+
 class JSONBodyValidator(JSONRequestBodyValidator):
     """Connexion's JSON body validator, raising ApiError that names the JSON path and the rule."""
+
+    @property
+    def _validator(self) -> Draft4RequestValidator:
+        return Draft4RequestValidator(self._schema, format_checker=FORMATS)
+
+    async def wrap_receive(self, receive: Receive, *, scope: Scope) -> tuple[Receive, Scope]:
+        # Connexion takes a request without Content-Length for one without a body; a chunked body
+        # is read here first (through the body limit) and handed on with its length.
+        if Headers(scope=scope).get("content-length") is None:
+            chunks = []
+            while True:
+                message = await receive()
+                chunks.append(message.get("body", b""))
+                if not message.get("more_body", False):
+                    break
+            body = b"".join(chunks)
+            scope = {**scope, "headers": [*scope["headers"], (b"content-length", str(len(body)).encode())]}
+            receive = self._insert_messages(receive, messages=[{"type": "http.request", "body": body}])
+        if Headers(scope=scope).get("content-length") == "0":
+            raise ApiError(400, "request body is required", rule="required", path="$")
+        return await super().wrap_receive(receive, scope=scope)
 
     async def _parse(self, stream: t.AsyncGenerator[bytes, None], scope: Scope) -> t.Any:
         raw = b"".join([chunk async for chunk in stream])

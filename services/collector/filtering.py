@@ -80,10 +80,12 @@ def load_rules(path: Path) -> FilteringRules:
     except OSError as error:
         raise ConfigurationError(f"filtering rules {path}: {error.strerror}") from None
     except yaml.YAMLError as error:
-        raise ConfigurationError(f"filtering rules {path}: not YAML ({error})") from None
+        reason = " ".join(str(error).split())
+        raise ConfigurationError(f"filtering rules {path}: not YAML ({reason})") from None
     try:
         return FilteringRules.model_validate(raw)
     except ValidationError as error:
-        first = error.errors()[0]
-        where = ".".join(str(part) for part in first["loc"])
-        raise ConfigurationError(f"filtering rules {path}: {where}: {first['msg']}") from None
+        # Of the errors of each branch of a union, the deepest one says best what is wrong.
+        deepest = max(error.errors(), key=lambda item: len(item["loc"]))
+        where = ".".join(str(part) for part in deepest["loc"] if not str(part).startswith("tuple["))
+        raise ConfigurationError(f"filtering rules {path}: {where}: {deepest['msg']}") from None

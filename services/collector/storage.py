@@ -159,10 +159,12 @@ def installation_creation_date(connection: Connection, master_node_uid: str) -> 
 
 def installation_structures_for_filtering(connection: Connection) -> Iterable[tuple[int, dict[str, Any], dt.datetime, bool]]:
     """(id, structure, creation_date, is_filtered) of every stored structure, streamed."""
-    result = connection.execution_options(stream_results=True, yield_per=1000).execute(
-        text("SELECT id, structure, creation_date, is_filtered FROM installation_structures ORDER BY id")
+    result = connection.execute(
+        text("SELECT id, structure, creation_date, is_filtered FROM installation_structures ORDER BY id"),
+        execution_options={"stream_results": True, "yield_per": 1000},
     )
-    yield from result.tuples()
+    for id_, structure, creation_date, is_filtered in result:
+        yield id_, structure, creation_date, is_filtered
 
 
 def set_filtered(connection: Connection, changes: dict[int, bool]) -> None:

@@ -1,0 +1,143 @@
+"""Whatever a client sends: a clear 4xx JSON error naming the field and rule, and nothing stored."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import Engine, text
+
+from tests.collector.payloads import http_request_log, installation_structure, oswl_record
+from tests.conftest import COLLECTOR_TABLES
+
+
+def nothing_stored(engine: Engine) -> bool:
+    with engine.connect() as connection:
+        return all(connection.execute(text(f"SELECT count(*) FROM {table}")).scalar_one() == 0
+                   for table in COLLECTOR_TABLES)
+
+
+def wrong(field_path: str, value):  # type: ignore[no-untyped-def]
+    """A valid action-log batch with one field replaced."""
+    log = http_request_log(1)
+    target = log
+    *parents, leaf = field_path.split(".")
+    for part in parents:
+        target = target[part]
+    target[leaf] = value
+    return {"action_logs": [http_request_log(0), log]}
+
+
+@pytest.mark.parametrize(
+    ("body", "path", "rule"),
+    [
+        (wrong("external_id", "7"), "$.action_logs[1].external_id", "type"),
+        (wrong("external_id", -1), "$.action_logs[1].external_id", "minimum"),
+        (wrong("master_node_uid", ""), "$.action_logs[1].master_node_uid", "minLength"),
+        (wrong("body", []), "$.action_logs[1].body", "type"),
+        (wrong("body.action_type", "cron_job"), "$.action_logs[1].body.action_type", "enum"),
+        (wrong("body.cluster_id", "one"), "$.action_logs[1].body.cluster_id", "type"),
+        (wrong("surprise", 1), "$.action_logs[1].surprise", "additionalProperties"),
+        ({"action_logs": [{"master_node_uid": "m", "body": {}}]}, "$.action_logs[0].external_id", "required"),
+        ({"action_logs": "all of them"}, "$.action_logs", "type"),
+        ({}, "$.action_logs", "required"),
+        ({"action_logs": [], "extra": True}, "$.extra", "additionalProperties"),
+        ([], "$", "type"),
+    ],
+)
+def test_schema_violations_name_path_and_rule(client, engine, body, path, rule):
+    response = client.post("/api/v1/action_logs/", json=body)
+    assert response.status_code == 400
+    error = response.json()
+    assert error["status"] == "error"
+    assert (error["path"], error["rule"]) == (path, rule)
+    assert error["message"]
+    assert nothing_stored(engine)
+
+
+@pytest.mark.parametrize(
+    ("url", "body", "path", "rule"),
+    [
+        ("/api/v1/installation_structure/", {"installation_structure": {**installation_structure(), "clusters": {}}},
+         "$.installation_structure.clusters", "type"),
+        ("/api/v1/installation_structure/", {"installation_structure": {"master_node_uid": "m"}},
+         "$.installation_structure.clusters_num", "required"),
+        ("/api/v1/oswl_stats/", {"oswl_stats": [oswl_record(1, created_date="yesterday")]},
+         "$.oswl_stats[0].created_date", "format"),
+        ("/api/v1/oswl_stats/", {"oswl_stats": [oswl_record(1, updated_time="25:00")]},
+         "$.oswl_stats[0].updated_time", "format"),
+        ("/api/v1/oswl_stats/", {"oswl_stats": [{**oswl_record(1), "resource_data": {"current": []}}]},
+         "$.oswl_stats[0].resource_data.added", "required"),
+    ],
+)
+def test_schema_violations_on_every_endpoint(client, engine, url, body, path, rule):
+    response = client.post(url, json=body)
+    assert response.status_code == 400
+    assert (response.json()["path"], response.json()["rule"]) == (path, rule)
+    assert nothing_stored(engine)
+
+
+@pytest.mark.parametrize("raw", [b"{", b'{"action_logs": [}', b"\xff\xfe", b'{"action_logs": [] } trailing'])
+def test_malformed_json(client, engine, raw):
+    response = client.post("/api/v1/action_logs/", content=raw, headers={"content-type": "application/json"})
+    assert response.status_code == 400
+    assert response.json()["rule"] == "json-syntax"
+    assert nothing_stored(engine)
+
+
+def test_missing_body(client, engine):
+    response = client.post("/api/v1/action_logs/", content=b"", headers={"content-type": "application/json"})
+    assert response.status_code == 400
+    assert response.json()["rule"] == "required"
+
+
+@pytest.mark.parametrize("content_type", ["text/plain", "application/x-www-form-urlencoded", "application/xml"])
+def test_wrong_content_type(client, engine, content_type):
+    response = client.post("/api/v1/action_logs/", content=b'{"action_logs": []}',
+                           headers={"content-type": content_type})
+    assert response.status_code == 415
+    assert response.json()["rule"] == "content-type"
+    assert nothing_stored(engine)
+
+
+def test_body_over_the_limit_by_its_length(client, engine):
+    from fuelstats.settings import get_settings
+
+    too_big = b" " * (get_settings().max_body_bytes + 1)
+    response = client.post("/api/v1/action_logs/", content=too_big, headers={"content-type": "application/json"})
+    assert response.status_code == 413
+    assert response.json()["rule"] == "max-body-size"
+
+
+def test_body_over_the_limit_sent_in_chunks(client, engine):
+    from fuelstats.settings import get_settings
+
+    limit = get_settings().max_body_bytes
+
+    def chunks():  # no Content-Length: the limit has to count what arrives
+        sent = 0
+        while sent <= limit:
+            yield b" " * 65536
+            sent += 65536
+
+    response = client.post("/api/v1/action_logs/", content=chunks(), headers={"content-type": "application/json"})
+    assert response.status_code == 413
+    assert nothing_stored(engine)
+
+
+def test_a_contradicting_header_rejects_the_whole_batch(client, engine):
+    batch = {"action_logs": [http_request_log(1), http_request_log(2, master="not-me")]}
+    response = client.post("/api/v1/action_logs/", json=batch, headers={"master-node-uid": batch["action_logs"][0]["master_node_uid"]})
+    assert response.status_code == 400
+    assert (response.json()["path"], response.json()["rule"]) == ("$.action_logs[1].master_node_uid", "master-node-uid")
+    assert nothing_stored(engine)
+
+
+def test_unknown_query_parameters_are_refused(client, engine):
+    response = client.post("/api/v1/action_logs/?debug=1", json={"action_logs": []})
+    assert response.status_code == 400
+    assert response.json()["status"] == "error"
+
+
+def test_unknown_url_and_method(client):
+    assert client.get("/api/v1/nothing/").status_code == 404
+    assert client.get("/api/v1/nothing/").json()["status"] == "error"
+    assert client.get("/api/v1/action_logs/").status_code == 405

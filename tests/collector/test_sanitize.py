@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from fuelstats.collector.sanitize import SANITIZED, names_credential, sanitize
+
+
+@pytest.mark.parametrize(
+    "key",
+    ["password", "PASSWORD", "adminPassword", "Admin-Password", "admin_password", "OS_PASSWORD", "passwd",
+     "db_pass", "nova_pwd", "token", "authToken", "X-Auth-Token", "keystone_tokens", "secret", "CephSecret",
+     "secret_key", "private_key", "PrivateKey", "ssh-private-key", "certificate", "ssl_cert", "SSLCertificate",
+     "passphrase", "api_key", "aws_access_key", "credentials"],
+)
+def test_keys_that_name_credentials(key):
+    assert names_credential(key)
+
+
+@pytest.mark.parametrize(
+    "key",
+    ["name", "keystone", "key", "public_key", "passive", "bypass", "compass", "status",
+     "cluster_id", "keys_count", "certified"],
+)
+def test_keys_that_do_not(key):
+    assert not names_credential(key)
+
+
+def test_nested_and_oddly_cased_credentials_are_replaced_everywhere():
+    body = {
+        "Admin_PassWord": "a",
+        "settings": {
+            "editable": {
+                "access": {"password": {"value": "b", "type": "password"}},
+                "custom": {"label": "Root pass", "type": "PASSWORD", "value": "c", "weight": 10},
+                "storage": [{"name": "ceph", "CEPH_SECRET": "d"}, {"x-auth-TOKEN": ["e"]}],
+            }
+        },
+        "ssl": {"certificate": {"content": "-----BEGIN CERTIFICATE-----", "name": "ca.pem"}},
+        "kept": {"user": "admin", "value": 1, "type": "text"},
+    }
+    original = copy.deepcopy(body)
+
+    clean = sanitize(body)
+
+    assert body == original, "the input is left as it was"
+    editable = clean["settings"]["editable"]
+    assert clean["Admin_PassWord"] == SANITIZED
+    assert editable["access"]["password"] == SANITIZED
+    assert editable["custom"] == {"label": "Root pass", "type": "PASSWORD", "value": SANITIZED, "weight": 10}
+    assert editable["storage"] == [{"name": "ceph", "CEPH_SECRET": SANITIZED}, {"x-auth-TOKEN": SANITIZED}]
+    assert clean["ssl"] == {"certificate": SANITIZED}
+    assert clean["kept"] == {"user": "admin", "value": 1, "type": "text"}
+    for secret in "abcde":
+        assert f'"{secret}"' not in repr(clean).replace("'", '"')
