@@ -10,6 +10,8 @@ from __future__ import annotations
 import contextvars
 import datetime as dt
 import json
+import math
+import re
 import time
 import typing as t
 import uuid
@@ -25,7 +27,7 @@ from connexion.validators import JSONRequestBodyValidator
 from connexion.json_schema import Draft4RequestValidator
 from jsonschema import FormatChecker, ValidationError
 from jsonschema.exceptions import best_match
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DataError, DBAPIError, OperationalError
 from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -154,18 +156,43 @@ def body_limit_middleware(limit: int) -> type:
 
 # --- request body validation with path and rule ---------------------------------------------------
 
+def _refuse_constant(name: str) -> t.NoReturn:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _finite_float(literal: str) -> float:
+    value = float(literal)
+    if not math.isfinite(value):
+        raise ValueError(f"number {literal} is out of range")
+    return value
+
+
+# A NUL character or a lone UTF-16 surrogate is valid JSON but PostgreSQL cannot store it.
+_MAYBE_UNSTORABLE = re.compile(r"\\u(?:0000|[dD][89a-fA-F][0-9a-fA-F]{2})")
+_UNSTORABLE_CHARACTER = re.compile("[\x00\ud800-\udfff]")
+
+
+def check_storable(value: t.Any, path: tuple[str | int, ...] = ()) -> None:
+    """Refuse strings (and keys) that PostgreSQL cannot store, naming where they are."""
+    if isinstance(value, str):
+        if _UNSTORABLE_CHARACTER.search(value):
+            raise ApiError(400, "a string holds a NUL character or a lone surrogate, which cannot be stored",
+                           rule="storable-text", path=json_path(path))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            check_storable(key, (*path, key))
+            check_storable(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            check_storable(item, (*path, index))
+
+
 FORMATS = FormatChecker(formats=())
 
 
 @FORMATS.checks("date", raises=ValueError)
 def _is_date(value: object) -> bool:
     return not isinstance(value, str) or bool(dt.date.fromisoformat(value))
-
-
-@FORMATS.checks("time", raises=ValueError)
-def _is_time(value: object) -> bool:
-    # Fuel sends Python's time.isoformat(): no UTC offset, so RFC 3339's "time" would refuse it.
-    return not isinstance(value, str) or dt.time.fromisoformat(value) is not None
 
 
 @FORMATS.checks("date-time", raises=ValueError)
@@ -202,9 +229,13 @@ class JSONBodyValidator(JSONRequestBodyValidator):
         if not raw.strip():
             return None
         try:
-            return json.loads(raw.decode(self._encoding))
-        except (UnicodeDecodeError, json.JSONDecodeError) as error:
+            text = raw.decode(self._encoding)
+            body = json.loads(text, parse_constant=_refuse_constant, parse_float=_finite_float)
+        except (UnicodeDecodeError, ValueError) as error:
             raise ApiError(400, f"request body is not valid JSON: {error}", rule="json-syntax", path="$") from None
+        if _MAYBE_UNSTORABLE.search(text):
+            check_storable(body)
+        return body
 
     def _validate(self, body: t.Any) -> dict | None:
         if body is None:
@@ -267,6 +298,11 @@ def _database_error(request: ConnexionRequest, error: Exception) -> ConnexionRes
     assert isinstance(error, DBAPIError)
     if _is_disconnection(error):
         return _database_unavailable(request, error)
+    if isinstance(error, DataError):
+        # A value the schema let through but PostgreSQL refuses; the transaction stored nothing.
+        reason = str(error.orig).splitlines()[0] if error.orig is not None else "refused"
+        note(rule="storable-value")
+        return _json_response(400, error_body(f"the database cannot store a value: {reason}", rule="storable-value"))
     return _unexpected(request, error)
 
 

@@ -81,3 +81,34 @@ def client(engine: Engine):  # type: ignore[no-untyped-def]
 
     with create_app().test_client() as test_client:
         yield test_client
+
+
+@pytest.fixture(scope="session")
+def collector_log(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("collector") / "collector.log"
+
+
+@pytest.fixture(scope="session")
+def collector_server(database_url: str, collector_log: Path) -> Iterator[str]:
+    """`fuelstats collector serve` for real: gunicorn, uvicorn workers, the test database."""
+    import subprocess
+    import sys
+
+    from tools.service import wait_ready
+
+    port = free_port()
+    env = {**{k: v for k, v in os.environ.items() if not k.startswith("FUELSTATS_")},
+           "FUELSTATS_DATABASE_URL": database_url}
+    with collector_log.open("wb") as log:
+        process = subprocess.Popen(
+            [str(Path(sys.executable).with_name("fuelstats")), "collector", "serve",
+             "--bind", f"127.0.0.1:{port}", "--workers", "2"],
+            stdout=log, stderr=subprocess.STDOUT, env=env,
+        )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        assert wait_ready(f"{url}/api/v1/ping/", 60, process), collector_log.read_text()[-3000:]
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=30)

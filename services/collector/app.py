@@ -21,7 +21,7 @@ def _rejected(request: ConnexionRequest, error: Exception) -> ConnexionResponse:
     assert isinstance(error, Rejected)
     web.note(rule=error.rule, at=error.path)
     body = web.error_body(error.message, rule=error.rule, path=error.path)
-    return ConnexionResponse(status_code=400, mimetype="application/json", body=json.dumps(body))
+    return ConnexionResponse(status_code=403, mimetype="application/json", body=json.dumps(body))
 
 
 def create_app() -> AsyncApp:

@@ -19,7 +19,7 @@ from fuelstats.collector.sanitize import sanitize
 
 
 class Rejected(Exception):
-    """A batch that the schema lets through but the protocol does not (it stores nothing)."""
+    """A batch that the schema lets through but the protocol forbids (it stores nothing)."""
 
     def __init__(self, message: str, *, rule: str, path: str) -> None:
         super().__init__(message)
@@ -29,10 +29,11 @@ class Rejected(Exception):
 
 
 def check_master_node(header_uid: str | None, body_uid: str, path: str) -> None:
-    """A record must come from the master node that sends it."""
-    if header_uid is not None and header_uid != body_uid:
+    """A master node that names itself in the header may send only its own records (no spoofing)."""
+    if header_uid and header_uid != body_uid:
         raise Rejected(
-            f"master_node_uid {body_uid!r} contradicts the master-node-uid header {header_uid!r}",
+            f"master_node_uid {body_uid!r} contradicts the master-node-uid header {header_uid!r}:"
+            " a master node may send only its own records",
             rule="master-node-uid",
             path=path,
         )

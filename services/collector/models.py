@@ -26,6 +26,7 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.dialects.postgresql import base as postgresql_base
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import UserDefinedType
 
@@ -43,6 +44,10 @@ class Xid8(UserDefinedType[str]):
 
     def get_col_spec(self, **kw: Any) -> str:
         return "xid8"
+
+
+# So that reflection (Alembic's comparisons) knows the type too.
+postgresql_base.ischema_names["xid8"] = Xid8
 
 
 def _xact_id_column() -> Mapped[str]:

@@ -53,15 +53,15 @@ def ensure_action_log_partitions(
     return names
 
 
-_months_with_partitions: set[dt.date] = set()
+_months_with_partitions: set[tuple[str, dt.date]] = set()
 
 
 def ensure_current_partitions(connection: Connection) -> None:
-    """Make sure this month's partition exists; the check costs a statement once a month per process."""
-    month = _month_start(dt.datetime.now(dt.UTC).date())
-    if month not in _months_with_partitions:
-        ensure_action_log_partitions(connection, today=month)
-        _months_with_partitions.add(month)
+    """Make sure this month's partition exists; the check costs statements once a month per process."""
+    known = (str(connection.engine.url), _month_start(dt.datetime.now(dt.UTC).date()))
+    if known not in _months_with_partitions:
+        ensure_action_log_partitions(connection, today=known[1])
+        _months_with_partitions.add(known)
 
 
 def action_log_partitions(connection: Connection) -> list[str]:

@@ -63,7 +63,7 @@ def test_schema_violations_name_path_and_rule(client, engine, body, path, rule):
         ("/api/v1/oswl_stats/", {"oswl_stats": [oswl_record(1, created_date="yesterday")]},
          "$.oswl_stats[0].created_date", "format"),
         ("/api/v1/oswl_stats/", {"oswl_stats": [oswl_record(1, updated_time="25:00")]},
-         "$.oswl_stats[0].updated_time", "format"),
+         "$.oswl_stats[0].updated_time", "pattern"),
         ("/api/v1/oswl_stats/", {"oswl_stats": [{**oswl_record(1), "resource_data": {"current": []}}]},
          "$.oswl_stats[0].resource_data.added", "required"),
     ],
@@ -126,7 +126,7 @@ def test_body_over_the_limit_sent_in_chunks(client, engine):
 def test_a_contradicting_header_rejects_the_whole_batch(client, engine):
     batch = {"action_logs": [http_request_log(1), http_request_log(2, master="not-me")]}
     response = client.post("/api/v1/action_logs/", json=batch, headers={"master-node-uid": batch["action_logs"][0]["master_node_uid"]})
-    assert response.status_code == 400
+    assert response.status_code == 403
     assert (response.json()["path"], response.json()["rule"]) == ("$.action_logs[1].master_node_uid", "master-node-uid")
     assert nothing_stored(engine)
 
@@ -141,3 +141,45 @@ def test_unknown_url_and_method(client):
     assert client.get("/api/v1/nothing/").status_code == 404
     assert client.get("/api/v1/nothing/").json()["status"] == "error"
     assert client.get("/api/v1/action_logs/").status_code == 405
+
+
+@pytest.mark.parametrize(
+    ("raw", "path"),
+    [
+        ('{"action_logs": [{"master_node_uid": "m", "external_id": 1, "body": {"x": "a\\u0000b"}}]}',
+         "$.action_logs[0].body.x"),
+        ('{"action_logs": [{"master_node_uid": "m", "external_id": 1, "body": {"k\\ud800": 1}}]}',
+         "$.action_logs[0].body.k\ud800"),
+    ],
+)
+def test_text_postgresql_cannot_store_is_refused_with_its_path(client, engine, raw, path):
+    response = client.post("/api/v1/action_logs/", content=raw.encode(), headers={"content-type": "application/json"})
+    assert response.status_code == 400
+    assert response.json()["rule"] == "storable-text"
+    assert nothing_stored(engine)
+
+
+def test_a_proper_surrogate_pair_is_stored(client, engine):
+    raw = '{"action_logs": [{"master_node_uid": "m", "external_id": 1, "body": {"x": "\\ud83d\\ude00"}}]}'
+    response = client.post("/api/v1/action_logs/", content=raw.encode(), headers={"content-type": "application/json"})
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("number", ["1e400", "NaN", "Infinity", "-Infinity"])
+def test_numbers_json_cannot_carry_are_refused(client, engine, number):
+    raw = '{"action_logs": [{"master_node_uid": "m", "external_id": 1, "body": {"x": %s}}]}' % number
+    response = client.post("/api/v1/action_logs/", content=raw.encode(), headers={"content-type": "application/json"})
+    assert response.status_code == 400
+    assert response.json()["rule"] == "json-syntax"
+
+
+def test_ids_beyond_64_bits_are_refused(client, engine):
+    body = {"action_logs": [{**http_request_log(1), "external_id": 2**63}]}
+    response = client.post("/api/v1/action_logs/", json=body)
+    assert (response.status_code, response.json()["rule"]) == (400, "maximum")
+
+
+def test_an_empty_header_names_no_master_node(client, engine):
+    response = client.post("/api/v1/action_logs/", json={"action_logs": [http_request_log(1)]},
+                           headers={"master-node-uid": ""})
+    assert response.status_code == 200

@@ -58,7 +58,7 @@ def test_passwords_in_settings_are_sanitized(client, engine):
 def test_a_contradicting_header_stores_nothing(client, engine):
     response = client.post(URL, json={"installation_structure": installation_structure()},
                            headers={"master-node-uid": "someone-else"})
-    assert response.status_code == 400
+    assert response.status_code == 403
     assert response.json()["rule"] == "master-node-uid"
     assert response.json()["path"] == "$.installation_structure.master_node_uid"
     with engine.connect() as connection:

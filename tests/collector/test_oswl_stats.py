@@ -46,6 +46,6 @@ def test_a_key_repeated_in_one_batch_keeps_the_last(client, engine):
 def test_a_contradicting_record_stores_nothing(client, engine):
     batch = {"oswl_stats": [oswl_record(1), oswl_record(2, master="intruder")]}
     response = client.post(URL, json=batch, headers={"master-node-uid": MASTER})
-    assert response.status_code == 400
+    assert response.status_code == 403
     assert response.json()["path"] == "$.oswl_stats[1].master_node_uid"
     assert stored(engine) == []
