@@ -15,6 +15,7 @@ docs/sanitization.md explains the rules; tests/collector/test_sanitize.py shows 
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -33,6 +34,7 @@ def key_words(key: str) -> list[str]:
     return [word.lower() for word in _WORD_BOUNDARY.split(key) if word]
 
 
+@functools.lru_cache(maxsize=8192)  # bodies repeat the same few hundred keys
 def names_credential(key: str) -> bool:
     words = key_words(key)
     if any(word in CREDENTIAL_WORDS for word in words):

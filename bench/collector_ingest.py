@@ -1,0 +1,224 @@
+"""Ingest benchmark: action logs per second through the collector's HTTP API, against raw COPY.
+
+Both run in the same process, on the same throwaway PostgreSQL cluster, with the same rows, so
+their ratio says what the HTTP path costs whatever the machine. Results go to docs/benchmarks.md.
+
+    python -m bench.collector_ingest --output docs/benchmarks.md
+"""
+
+from __future__ import annotations
+
+import argparse
+import concurrent.futures
+import datetime as dt
+import io
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+from sqlalchemy import text
+
+from fuelstats.database import engine_for
+from tools.localpg import Cluster
+from tools.service import wait_ready
+
+ROWS = 20_000
+CLIENTS = 4
+SECTION = "collector-ingest"
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def action_log(master: str, external_id: int) -> dict[str, Any]:
+    """A log as Fuel sends it: an API request with its request and response data."""
+    return {
+        "master_node_uid": master,
+        "external_id": external_id,
+        "body": {
+            "id": external_id,
+            "actor_id": "5f2a9c0e4d",
+            "action_group": "cluster_changes",
+            "action_name": "deploy_changes",
+            "action_type": "http_request",
+            "start_timestamp": "2026-11-20T10:00:00.000000",
+            "end_timestamp": "2026-11-20T10:00:01.250000",
+            "additional_info": {
+                "request_data": {"http_method": "PUT", "url": f"/api/clusters/{external_id % 7}/changes", "data": {}},
+                "response_data": {"status": "202 Accepted", "data": {}},
+            },
+            "is_sent": False,
+            "cluster_id": external_id % 7,
+        },
+    }
+
+
+def batches(rows: int, size: int, offset: int) -> list[list[dict[str, Any]]]:
+    """Batches as Fuel sends them: each from one master node (100 of them), ids counting up."""
+    masters = [f"bench-master-{n:03d}" for n in range(100)]
+    per_master = max(size, rows // len(masters))
+    logs = [action_log(masters[(i // per_master) % len(masters)], offset + i) for i in range(rows)]
+    return [logs[i:i + size] for i in range(0, rows, size)]
+
+
+def truncate(url: str) -> None:
+    with engine_for(url).begin() as connection:
+        connection.execute(text("TRUNCATE action_log_keys, action_logs"))
+
+
+def through_http(base: str, payloads: list[list[dict[str, Any]]]) -> tuple[float, list[float]]:
+    # Encoded beforehand, as the COPY baseline's rows are: the clients share the server's cores.
+    requests = [
+        (json.dumps({"action_logs": batch}).encode(),
+         {"content-type": "application/json", "master-node-uid": batch[0]["master_node_uid"]})
+        for batch in payloads
+    ]
+
+    def send(client: httpx.Client, request: tuple[bytes, dict[str, str]]) -> float:
+        started = time.perf_counter()
+        response = client.post(f"{base}/api/v1/action_logs/", content=request[0], headers=request[1])
+        response.raise_for_status()
+        return time.perf_counter() - started
+
+    with httpx.Client(timeout=60, limits=httpx.Limits(max_connections=CLIENTS)) as client:
+        started = time.perf_counter()
+        with concurrent.futures.ThreadPoolExecutor(CLIENTS) as pool:
+            latencies = list(pool.map(lambda request: send(client, request), requests))
+        elapsed = time.perf_counter() - started
+    rows = sum(len(batch) for batch in payloads)
+    return rows / elapsed, latencies
+
+
+def through_copy(url: str, payloads: list[list[dict[str, Any]]]) -> float:
+    """The floor of what storing these rows can cost: one COPY of both tables, no HTTP, no JSON checks."""
+    logs = [log for batch in payloads for log in batch]
+    keys = io.StringIO("".join(f"{log['master_node_uid']}\t{log['external_id']}\n" for log in logs))
+    rows = io.StringIO()
+    for log in logs:
+        body = json.dumps(log["body"]).replace("\\", "\\\\")
+        rows.write(f"{log['master_node_uid']}\t{log['external_id']}\thttp_request\tdeploy_changes\t{body}\n")
+    rows.seek(0)
+    raw = engine_for(url).raw_connection()
+    try:
+        started = time.perf_counter()
+        with raw.cursor() as cursor:
+            cursor.copy_expert("COPY action_log_keys (master_node_uid, external_id) FROM STDIN", keys)
+            cursor.copy_expert(
+                "COPY action_logs (master_node_uid, external_id, action_type, action_name, body) FROM STDIN", rows
+            )
+        raw.commit()
+        elapsed = time.perf_counter() - started
+    finally:
+        raw.close()
+    return len(logs) / elapsed
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+
+
+def measure(rows: int) -> list[dict[str, Any]]:
+    directory = Path(tempfile.mkdtemp(prefix="fuelstats-bench-", dir="/tmp"))
+    directory.chmod(0o755)
+    cluster = Cluster(directory, free_port())
+    cluster.start()
+    cluster.wait_until_ready()
+    url = cluster.create_database("bench")
+    env = {**{k: v for k, v in os.environ.items() if not k.startswith("FUELSTATS_")}, "FUELSTATS_DATABASE_URL": url,
+           "FUELSTATS_LOG_LEVEL": "WARNING"}
+    fuelstats = str(Path(sys.executable).with_name("fuelstats"))
+    subprocess.run([fuelstats, "db", "upgrade"], env=env, check=True, capture_output=True)
+    port = free_port()
+    server = subprocess.Popen([fuelstats, "collector", "serve", "--bind", f"127.0.0.1:{port}", "--workers", "2"],
+                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    results = []
+    try:
+        base = f"http://127.0.0.1:{port}"
+        if not wait_ready(f"{base}/api/v1/ping/", 60, server):
+            raise RuntimeError("the collector did not start")
+        through_http(base, batches(2_000, 100, 10_000_000))  # warm up workers, pools and partitions
+        for size in (100, 1000):
+            payloads = batches(rows, size, 0)
+            truncate(url)
+            copy_rate = through_copy(url, payloads)
+            truncate(url)
+            http_rate, latencies = through_http(base, payloads)
+            results.append({
+                "batch": size, "rows": rows, "http_rate": http_rate, "copy_rate": copy_rate,
+                "ratio": http_rate / copy_rate,
+                "p50_ms": percentile(latencies, 0.50) * 1000, "p99_ms": percentile(latencies, 0.99) * 1000,
+                "mean_ms": statistics.fmean(latencies) * 1000,
+            })
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        cluster.stop()
+        shutil.rmtree(directory, ignore_errors=True)
+    return results
+
+
+def render(results: list[dict[str, Any]]) -> str:
+    lines = [
+        f"<!-- {SECTION}: begin -->",
+        "## Collector ingest: action logs through HTTP against raw COPY",
+        "",
+        f"Measured {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC on {platform.machine()}, {os.cpu_count()} cores,"
+        f" Python {platform.python_version()}, by `make bench` (bench/collector_ingest.py).",
+        f"The collector runs under gunicorn with 2 workers; {CLIENTS} clients post batches concurrently from 100 master",
+        "nodes. The baseline COPYs the same rows into the same tables (keys and logs) on the same cluster in",
+        "the same run. Target: HTTP at least 20% of the COPY rate.",
+        "",
+        "| batch | rows | HTTP logs/s | COPY logs/s | HTTP / COPY | p50 latency | p99 latency |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for r in results:
+        lines.append(
+            f"| {r['batch']} | {r['rows']} | {r['http_rate']:,.0f} | {r['copy_rate']:,.0f} | {r['ratio']:.0%} |"
+            f" {r['p50_ms']:.1f} ms | {r['p99_ms']:.1f} ms |"
+        )
+    lines += ["", f"<!-- {SECTION}: end -->"]
+    return "\n".join(lines) + "\n"
+
+
+def write_section(output: Path, section: str) -> None:
+    """Replace this benchmark's section of the file, leaving the other benchmarks' sections as they are."""
+    existing = output.read_text() if output.exists() else "# Benchmarks\n\nWritten by `make bench`.\n\n"
+    begin, end = f"<!-- {SECTION}: begin -->", f"<!-- {SECTION}: end -->\n"
+    if begin in existing:
+        before, rest = existing.split(begin, 1)
+        after = rest.split(end, 1)[1] if end in rest else ""
+        existing = before + section + after
+    else:
+        existing = existing.rstrip("\n") + "\n\n" + section
+    output.write_text(existing)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--output", type=Path, default=Path("docs/benchmarks.md"))
+    parser.add_argument("--rows", type=int, default=ROWS)
+    args = parser.parse_args()
+    results = measure(args.rows)
+    section = render(results)
+    print(section)
+    write_section(args.output, section)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
