@@ -121,3 +121,23 @@ def test_a_batch_costs_the_same_statements_whatever_its_size(client, engine):
         client.post(URL, json={"action_logs": [http_request_log(i) for i in range(3, 1003)]})
     assert len(small) == len(large) == 1
     assert len(stored(engine)) == 1003
+
+
+def test_a_batch_that_fails_in_storage_stores_nothing(client, engine):
+    # PostgreSQL itself refuses the 3rd record, after it has taken the first two.
+    with engine.begin() as connection:
+        connection.execute(text(
+            "CREATE FUNCTION refuse_third() RETURNS trigger LANGUAGE plpgsql AS"
+            " $$ BEGIN IF NEW.external_id = 3 THEN RAISE EXCEPTION 'disk on fire'; END IF; RETURN NEW; END $$"))
+        connection.execute(text("CREATE TRIGGER refuse_third BEFORE INSERT ON action_log_keys"
+                                " FOR EACH ROW EXECUTE FUNCTION refuse_third()"))
+    try:
+        response = client.post(URL, json={"action_logs": [http_request_log(i) for i in range(1, 6)]})
+        assert response.status_code == 500
+        assert response.json() == {"status": "error", "message": "internal error"}
+        with engine.connect() as connection:
+            assert connection.execute(text("SELECT count(*) FROM action_log_keys")).scalar_one() == 0
+        assert stored(engine) == []
+    finally:
+        with engine.begin() as connection:
+            connection.execute(text("DROP TRIGGER refuse_third ON action_log_keys; DROP FUNCTION refuse_third()"))
