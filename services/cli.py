@@ -115,6 +115,76 @@ def reapply_filters() -> None:
     click.echo(f"{changed} installation structures changed")
 
 
+# --- etl -----------------------------------------------------------------------------------------
+
+def _etl() -> Any:
+    from fuelstats.database import engine_for
+    from fuelstats.etl import search
+    from fuelstats.etl.pipeline import Etl
+
+    settings = _settings()
+    return Etl(
+        primary=engine_for(_database_url()),
+        reader=engine_for(settings.read_database_url),
+        es=search.connect(settings.elasticsearch_url),
+        prefix=settings.index_prefix,
+        batch_size=settings.etl_batch_size,
+        interactive=sys.stderr.isatty(),
+    )
+
+
+@main.group()
+def etl() -> None:
+    """Carry the collector's data from PostgreSQL (or its replica) into Elasticsearch."""
+
+
+@etl.command("run")
+@click.option("--once", is_flag=True, help="One pass of each stream, then exit (for cron).")
+@click.option("--interval", type=click.FloatRange(min=0.1), default=None,
+              help="Seconds between passes while following [FUELSTATS_ETL_INTERVAL].")
+def etl_run(once: bool, interval: float | None) -> None:
+    """Migrate installation structures, action logs and OSWL stats, and keep following them."""
+    import signal
+    import threading
+
+    pipeline = _etl()
+    pipeline.prepare()
+    if once:
+        carried = pipeline.run_once()
+        structlog.get_logger("fuelstats.etl").info("run done", **carried)
+        return
+    stop = threading.Event()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda *_: stop.set())
+    pipeline.follow(interval or _settings().etl_interval, stop)
+
+
+@etl.command("status")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+def etl_status(as_json: bool) -> None:
+    """How far each stream has come and how far behind it is."""
+    import json
+
+    report = _etl().status()
+    if as_json:
+        click.echo(json.dumps(report, indent=2))
+        return
+    click.echo(f"{'stream':<14} {'indexed':>10} {'pending':>10} {'behind':>10}  pass in progress  last activity")
+    for row in report:
+        click.echo(f"{row['stream']:<14} {row['indexed']:>10} {row['pending']:>10} {row['behind_seconds']:>9}s"
+                   f"  {'yes' if row['pass_in_progress'] else 'no':<16}  {row['last_activity'] or '-'}")
+
+
+@etl.command("reindex")
+@click.argument("streams", nargs=-1, type=click.Choice(["installations", "action_logs", "oswl_stats"]))
+def etl_reindex(streams: tuple[str, ...]) -> None:
+    """Rebuild STREAMS' indices (all when none named) into new versions and swap their aliases."""
+    pipeline = _etl()
+    for name in streams or ("installations", "action_logs", "oswl_stats"):
+        built = pipeline.reindex(name)
+        click.echo(f"{name}: " + ", ".join(f"{kind} -> {index}" for kind, index in built.items()))
+
+
 def run() -> None:
     """The console script: a configuration error is one line on stderr and exit status 2."""
     try:

@@ -36,5 +36,7 @@ def configure_logging(level: str = "INFO") -> None:
     root.setLevel(level)
     # Connexion logs every validation failure at INFO; our request line already tells the outcome.
     logging.getLogger("connexion").setLevel(max(logging.WARNING, root.level))
+    # The Elasticsearch client logs every HTTP request at INFO.
+    logging.getLogger("elastic_transport").setLevel(max(logging.WARNING, root.level))
     # Alembic announces each of its plugins at INFO on every command.
     logging.getLogger("alembic.runtime.plugins").setLevel(max(logging.WARNING, root.level))

@@ -35,13 +35,22 @@ class Settings(BaseModel):
         default=REPOSITORY_ROOT / "config" / "filtering_rules.yaml",
         description="YAML file of the rules that mark development and test builds as filtered.",
     )
+    replica_database_url: str | None = Field(
+        default=None, description="SQLAlchemy URL of a replica the ETL reads from instead of the primary."
+    )
+    elasticsearch_url: str = Field(default="http://127.0.0.1:9200", description="The Elasticsearch node or cluster.")
+    index_prefix: str = Field(
+        default="fuelstats", pattern=r"^[a-z0-9][a-z0-9_-]*$", description="Prefix of every Elasticsearch index and alias."
+    )
+    etl_interval: float = Field(default=15.0, gt=0, description="Seconds between ETL passes while following.")
+    etl_batch_size: int = Field(default=1000, gt=0, le=50_000, description="Rows per Elasticsearch bulk request.")
     log_level: str = Field(default="INFO", description="Python logging level name.")
     workers: int = Field(default=2, gt=0, description="gunicorn worker processes per service.")
     openapi_dir: Path = Field(
         default=REPOSITORY_ROOT / "openapi", description="Folder of the OpenAPI documents."
     )
 
-    @field_validator("database_url")
+    @field_validator("database_url", "replica_database_url")
     @classmethod
     def _database_url_parses(cls, value: str | None) -> str | None:
         if value is None:
@@ -59,6 +68,11 @@ class Settings(BaseModel):
         if level not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
             raise ValueError("must be one of DEBUG, INFO, WARNING, ERROR, CRITICAL")
         return level
+
+    @property
+    def read_database_url(self) -> str:
+        """Where the ETL reads: the replica when there is one, else the primary."""
+        return self.replica_database_url or self.require_database_url()
 
     def require_database_url(self) -> str:
         if self.database_url is None:

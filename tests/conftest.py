@@ -19,8 +19,9 @@ from sqlalchemy import Engine, text
 from fuelstats.database import engine_for
 from fuelstats.settings import get_settings
 from tools.localpg import Cluster
+from tools.locales import Node
 
-COLLECTOR_TABLES = ("action_log_keys", "action_logs", "installation_structures", "oswl_stats")
+COLLECTOR_TABLES = ("action_log_keys", "action_logs", "installation_structures", "oswl_stats", "etl_checkpoints")
 
 
 def free_port() -> int:
@@ -112,3 +113,25 @@ def collector_server(database_url: str, collector_log: Path) -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+@pytest.fixture(scope="session")
+def elasticsearch_node() -> Iterator[Node]:
+    """A genuine Elasticsearch node on loopback for the whole session."""
+    directory = Path(tempfile.mkdtemp(prefix="fuelstats-es-", dir="/tmp"))
+    node = Node(directory, free_port(), heap="512m")
+    node.start()
+    yield node
+    node.stop()
+    shutil.rmtree(directory, ignore_errors=True)
+
+
+@pytest.fixture
+def es(elasticsearch_node: Node):  # type: ignore[no-untyped-def]
+    from fuelstats.etl import search
+
+    client = search.connect(elasticsearch_node.url)
+    yield client
+    client.indices.delete(index="test-*", ignore_unavailable=True, allow_no_indices=True)
+    client.options(ignore_status=404).indices.delete_index_template(name="test-*")
+    client.close()

@@ -72,7 +72,7 @@ class ActionLog(Base):
 
     __tablename__ = "action_logs"
     __table_args__ = (
-        Index(None, "xact_id"),
+        Index(None, "xact_id", "id"),
         Index(None, "master_node_uid", "external_id"),
         {"postgresql_partition_by": "RANGE (received_at)"},
     )
@@ -93,7 +93,7 @@ class InstallationStructure(Base):
     """The current structure of one master node's installation (its clusters, nodes, releases...)."""
 
     __tablename__ = "installation_structures"
-    __table_args__ = (Index(None, "xact_id"), Index(None, "creation_date"), Index(None, "modification_date"))
+    __table_args__ = (Index(None, "xact_id", "id"), Index(None, "creation_date"), Index(None, "modification_date"))
 
     id: Mapped[int] = mapped_column(Integer, Identity(), primary_key=True)
     master_node_uid: Mapped[str] = mapped_column(Text, unique=True)
@@ -111,7 +111,7 @@ class OswlStat(Base):
     __tablename__ = "oswl_stats"
     __table_args__ = (
         UniqueConstraint("master_node_uid", "external_id", "resource_type"),
-        Index(None, "xact_id"),
+        Index(None, "xact_id", "id"),
         Index(None, "created_date"),
     )
 
@@ -127,3 +127,22 @@ class OswlStat(Base):
     version_info: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
     received_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     xact_id: Mapped[str] = _xact_id_column()
+
+
+class EtlCheckpoint(Base):
+    """How far the ETL has carried one stream into Elasticsearch (kept here, on the primary).
+
+    ``done_snapshot`` is the PostgreSQL snapshot (``pg_snapshot`` as text) whose rows are all indexed.
+    A pass in progress indexes the rows visible in ``pass_snapshot`` and not in ``done_snapshot``, in
+    (xact_id, id) order; ``pass_after_xact_id`` / ``pass_after_id`` say where a killed pass resumes.
+    """
+
+    __tablename__ = "etl_checkpoints"
+
+    stream: Mapped[str] = mapped_column(Text, primary_key=True)
+    done_snapshot: Mapped[str] = mapped_column(Text, server_default=text("'1:1:'"))
+    pass_snapshot: Mapped[str | None] = mapped_column(Text)
+    pass_after_xact_id: Mapped[str | None] = mapped_column(Xid8())
+    pass_after_id: Mapped[int | None] = mapped_column(BigInteger)
+    indexed: Mapped[int] = mapped_column(BigInteger, server_default=text("0"))
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())

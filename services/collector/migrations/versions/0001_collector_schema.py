@@ -43,7 +43,8 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", "received_at", name="pk_action_logs"),
         postgresql_partition_by="RANGE (received_at)",
     )
-    op.create_index("ix_action_logs_xact_id", "action_logs", ["xact_id"])
+    # (xact_id, id): the order in which the ETL reads, and where a killed pass resumes.
+    op.create_index("ix_action_logs_xact_id_id", "action_logs", ["xact_id", "id"])
     op.create_index("ix_action_logs_master_node_uid_external_id", "action_logs", ["master_node_uid", "external_id"])
 
     op.create_table(
@@ -59,7 +60,8 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name="pk_installation_structures"),
         sa.UniqueConstraint("master_node_uid", name="uq_installation_structures_master_node_uid"),
     )
-    for column in ("xact_id", "creation_date", "modification_date", "release", "is_filtered"):
+    op.create_index("ix_installation_structures_xact_id_id", "installation_structures", ["xact_id", "id"])
+    for column in ("creation_date", "modification_date", "release", "is_filtered"):
         op.create_index(f"ix_installation_structures_{column}", "installation_structures", [column])
 
     op.create_table(
@@ -82,7 +84,7 @@ def upgrade() -> None:
             name="uq_oswl_stats_master_node_uid_external_id_resource_type",
         ),
     )
-    op.create_index("ix_oswl_stats_xact_id", "oswl_stats", ["xact_id"])
+    op.create_index("ix_oswl_stats_xact_id_id", "oswl_stats", ["xact_id", "id"])
     op.create_index("ix_oswl_stats_created_date", "oswl_stats", ["created_date"])
 
 

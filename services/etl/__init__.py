@@ -1,0 +1,1 @@
+"""ETL: carries the collector's data from PostgreSQL into Elasticsearch, incrementally."""

@@ -1,0 +1,137 @@
+"""The Elasticsearch documents the reports read, as elasticsearch-dsl Document classes.
+
+Each kind lives in versioned indices (``fuelstats-clusters-v20261125103000``) behind an alias
+(``fuelstats-clusters``); an index template per kind gives every version the mapping below.
+Fields copied from free-form parts of a structure (settings, plugins, resources) are ``flattened``,
+so no value a master node sends can make Elasticsearch refuse a document.
+"""
+
+from __future__ import annotations
+
+from elasticsearch_dsl import (
+    Boolean,
+    Date,
+    Document,
+    Flattened,
+    Float,
+    InnerDoc,
+    Integer,
+    Keyword,
+    Long,
+    Nested,
+    Text,
+)
+
+
+# Values a master node sends are indexed as well as they can be, never refused: a keyword longer
+# than this is kept in _source but not indexed, a number out of range is skipped.
+IGNORE_ABOVE = 1024
+
+
+class Installation(Document):
+    """One master node: its Fuel release and build, and the totals of its environments."""
+
+    master_node_uid = Keyword(ignore_above=IGNORE_ABOVE)
+    release = Keyword(ignore_above=IGNORE_ABOVE)
+    build_id = Keyword(ignore_above=IGNORE_ABOVE)
+    feature_groups = Keyword(ignore_above=IGNORE_ABOVE)
+    fuel_packages = Keyword(ignore_above=IGNORE_ABOVE)
+    is_filtered = Boolean()
+    creation_date = Date(ignore_malformed=True)
+    modification_date = Date(ignore_malformed=True)
+    clusters_num = Integer(ignore_malformed=True)
+    allocated_nodes_num = Integer(ignore_malformed=True)
+    unallocated_nodes_num = Integer(ignore_malformed=True)
+    nodes_num = Integer(ignore_malformed=True)
+    cluster_ids = Long(ignore_malformed=True)
+    contact_info_provided = Boolean()
+
+
+class Node(InnerDoc):
+    id = Long(ignore_malformed=True)
+    roles = Keyword(ignore_above=IGNORE_ABOVE)
+    # The node's roles sorted and joined with "+": "cinder+compute" counts a combined node once.
+    roles_combination = Keyword(ignore_above=IGNORE_ABOVE)
+    pending_roles = Keyword(ignore_above=IGNORE_ABOVE)
+    status = Keyword(ignore_above=IGNORE_ABOVE)
+    os = Keyword(ignore_above=IGNORE_ABOVE)
+    manufacturer = Keyword(ignore_above=IGNORE_ABOVE)
+    platform_name = Keyword(ignore_above=IGNORE_ABOVE)
+    online = Boolean()
+
+
+class Plugin(InnerDoc):
+    name = Keyword(ignore_above=IGNORE_ABOVE)
+    version = Keyword(ignore_above=IGNORE_ABOVE)
+    fuel_version = Keyword(ignore_above=IGNORE_ABOVE)
+
+
+class Cluster(Document):
+    """One environment of an installation, with its nodes and the choices made for it."""
+
+    master_node_uid = Keyword(ignore_above=IGNORE_ABOVE)
+    cluster_id = Long(ignore_malformed=True)
+    release = Keyword(ignore_above=IGNORE_ABOVE)  # the installation's Fuel release
+    is_filtered = Boolean()
+    installation_created = Date(ignore_malformed=True)
+    status = Keyword(ignore_above=IGNORE_ABOVE)
+    mode = Keyword(ignore_above=IGNORE_ABOVE)
+    is_ha = Boolean()
+    os = Keyword(ignore_above=IGNORE_ABOVE)
+    openstack_version = Keyword(ignore_above=IGNORE_ABOVE)  # e.g. 2014.2-6.0
+    release_name = Keyword(ignore_above=IGNORE_ABOVE)
+    nodes_num = Integer(ignore_malformed=True)
+    nodes = Nested(Node)
+    hypervisor = Keyword(ignore_above=IGNORE_ABOVE)
+    net_provider = Keyword(ignore_above=IGNORE_ABOVE)
+    segmentation_type = Keyword(ignore_above=IGNORE_ABOVE)
+    net_l23_provider = Keyword(ignore_above=IGNORE_ABOVE)
+    net_manager = Keyword(ignore_above=IGNORE_ABOVE)
+    network_type = Keyword(ignore_above=IGNORE_ABOVE)  # nova-network, neutron-vlan, neutron-gre, neutron-vxlan, neutron-nsx, ...
+    storage = Keyword(ignore_above=IGNORE_ABOVE)  # the storage options turned on: volumes_lvm, images_ceph, ...
+    components = Keyword(ignore_above=IGNORE_ABOVE)  # related projects turned on: sahara, murano, ceilometer, ...
+    plugins = Nested(Plugin)
+    attributes = Flattened(ignore_above=IGNORE_ABOVE)
+    vmware_attributes = Flattened(ignore_above=IGNORE_ABOVE)
+
+
+class ActionLog(Document):
+    """One action of a master node: an API request or a Nailgun task, with how long it took."""
+
+    master_node_uid = Keyword(ignore_above=IGNORE_ABOVE)
+    external_id = Long(ignore_malformed=True)
+    action_type = Keyword(ignore_above=IGNORE_ABOVE)
+    action_group = Keyword(ignore_above=IGNORE_ABOVE)
+    action_name = Keyword(ignore_above=IGNORE_ABOVE)
+    actor_id = Keyword(ignore_above=IGNORE_ABOVE)
+    cluster_id = Long(ignore_malformed=True)
+    task_uuid = Keyword(ignore_above=IGNORE_ABOVE)
+    start_timestamp = Date(ignore_malformed=True)
+    end_timestamp = Date(ignore_malformed=True)
+    duration_seconds = Float(ignore_malformed=True)
+    # How it ended: a task's ended_with_status (ready, error, ...) or a request's HTTP status code.
+    result = Keyword(ignore_above=IGNORE_ABOVE)
+    message = Text()
+    received_at = Date(ignore_malformed=True)
+    additional_info = Flattened(ignore_above=IGNORE_ABOVE)
+
+
+class OswlStat(Document):
+    """The state of one OpenStack resource type of one environment on one day."""
+
+    master_node_uid = Keyword(ignore_above=IGNORE_ABOVE)
+    external_id = Long(ignore_malformed=True)
+    cluster_id = Long(ignore_malformed=True)
+    resource_type = Keyword(ignore_above=IGNORE_ABOVE)
+    created_date = Date(ignore_malformed=True)
+    updated_time = Keyword(ignore_above=IGNORE_ABOVE)
+    resource_checksum = Keyword(ignore_above=IGNORE_ABOVE)
+    current_count = Integer(ignore_malformed=True)
+    added_count = Integer(ignore_malformed=True)
+    removed_count = Integer(ignore_malformed=True)
+    modified_count = Integer(ignore_malformed=True)
+    current = Flattened(ignore_above=IGNORE_ABOVE)
+    fuel_version = Keyword(ignore_above=IGNORE_ABOVE)
+    release_version = Keyword(ignore_above=IGNORE_ABOVE)
+    release_os = Keyword(ignore_above=IGNORE_ABOVE)
+    received_at = Date(ignore_malformed=True)

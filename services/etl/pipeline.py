@@ -1,0 +1,298 @@
+"""The ETL: passes that carry new and changed rows into Elasticsearch, and rebuilds.
+
+A pass of a stream reads, in one repeatable-read transaction (on the replica when there is one),
+the rows written since its last completed snapshot; it writes their documents in bulk and moves
+its checkpoint on the primary only after Elasticsearch has accepted a whole chunk. Killed at any
+point, the next run resumes after the last accepted chunk; documents have deterministic ids, so
+writing one again changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import structlog
+from elastic_transport import ConnectionError as ElasticConnectionError
+from elastic_transport import ConnectionTimeout
+from elasticsearch import ApiError, Elasticsearch
+from sqlalchemy import Connection, Engine
+from sqlalchemy.exc import OperationalError
+from tenacity import RetryCallState, Retrying, retry_if_exception_type, stop_after_attempt, stop_never, wait_exponential
+from tqdm import tqdm
+
+from fuelstats.etl import search, source, transform
+
+log = structlog.get_logger("fuelstats.etl")
+
+
+class DocumentsRejected(Exception):
+    """Elasticsearch refused documents; the checkpoint stays before them."""
+
+    def __init__(self, stream: str, failures: list[search.BulkFailure]) -> None:
+        first = failures[0]
+        super().__init__(f"{stream}: Elasticsearch refused {len(failures)} documents, first {first.document_id}"
+                         f" in {first.index}: {first.reason}")
+        self.failures = failures
+
+
+class StreamBusy(Exception):
+    """Another ETL process is carrying this stream."""
+
+
+RETRIED = (ElasticConnectionError, ConnectionTimeout, ApiError, OperationalError, DocumentsRejected, StreamBusy)
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where documents go: the Elasticsearch client and, per kind, the index (or alias) to write to."""
+
+    es: Elasticsearch
+    prefix: str
+    indices: dict[str, str]
+
+    @classmethod
+    def live(cls, es: Elasticsearch, prefix: str) -> Target:
+        return cls(es, prefix, {kind: search.alias(prefix, kind) for kind in search.KINDS})
+
+
+# --- documents of each stream --------------------------------------------------------------------
+
+def installation_actions(rows: list[dict[str, Any]], target: Target, *, drop_stale: bool) -> list[dict[str, Any]]:
+    actions = []
+    kept: set[str] = set()
+    for row in rows:
+        installation, clusters = transform.installation_documents(
+            row["master_node_uid"], row["structure"], release=row["release"], is_filtered=row["is_filtered"],
+            creation_date=row["creation_date"], modification_date=row["modification_date"],
+        )
+        actions.append(search.index_action(installation, target.indices["installations"]))
+        for cluster in clusters:
+            actions.append(search.index_action(cluster, target.indices["clusters"]))
+            kept.add(cluster.meta.id)
+    if drop_stale:
+        # An update replaces the installation's documents: clusters it no longer reports go.
+        uids = sorted({row["master_node_uid"] for row in rows})
+        for document_id in search.cluster_ids_of(target.es, target.indices["clusters"], uids):
+            if document_id not in kept:
+                actions.append(search.delete_action(document_id, target.indices["clusters"]))
+    return actions
+
+
+def action_log_actions(rows: list[dict[str, Any]], target: Target, *, drop_stale: bool) -> list[dict[str, Any]]:
+    return [
+        search.index_action(
+            transform.action_log_document(row["master_node_uid"], row["external_id"], row["body"], row["received_at"]),
+            target.indices["action_logs"],
+        )
+        for row in rows
+    ]
+
+
+def oswl_actions(rows: list[dict[str, Any]], target: Target, *, drop_stale: bool) -> list[dict[str, Any]]:
+    return [search.index_action(transform.oswl_document(row), target.indices["oswl_stats"]) for row in rows]
+
+
+@dataclass(frozen=True)
+class Stream:
+    name: str
+    kinds: tuple[str, ...]
+    actions: Callable[..., list[dict[str, Any]]]
+
+
+STREAMS = {
+    stream.name: stream
+    for stream in (
+        Stream("installations", ("installations", "clusters"), installation_actions),
+        Stream("action_logs", ("action_logs",), action_log_actions),
+        Stream("oswl_stats", ("oswl_stats",), oswl_actions),
+    )
+}
+
+
+# --- progress ------------------------------------------------------------------------------------
+
+class Progress:
+    """A bar on a terminal; otherwise a log line every few seconds and one at the end."""
+
+    def __init__(self, stream: str, total: int, interactive: bool) -> None:
+        self.stream = stream
+        self.total = total
+        self.done = 0
+        self._last_line = time.monotonic()
+        self._bar = tqdm(total=total, desc=stream, unit="rows", file=sys.stderr) if interactive else None
+
+    def update(self, rows: int) -> None:
+        self.done += rows
+        if self._bar is not None:
+            self._bar.update(rows)
+        elif time.monotonic() - self._last_line > 5:
+            log.info("progress", stream=self.stream, rows=self.done, of=self.total)
+            self._last_line = time.monotonic()
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.close()
+
+
+def _chunks(rows: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
+    iterator = iter(rows)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
+
+
+# --- the ETL -------------------------------------------------------------------------------------
+
+@dataclass
+class Etl:
+    primary: Engine
+    reader: Engine
+    es: Elasticsearch
+    prefix: str
+    batch_size: int
+    interactive: bool = False
+
+    def _control(self) -> Connection:
+        return self.primary.connect().execution_options(isolation_level="AUTOCOMMIT")
+
+    def _read(self) -> Connection:
+        return self.reader.connect().execution_options(isolation_level="REPEATABLE READ", postgresql_readonly=True)
+
+    def prepare(self) -> None:
+        search.ensure_indices(self.es, self.prefix)
+
+    def run_pass(self, stream: Stream) -> int:
+        """Carry the stream's new and changed rows; return how many rows were carried."""
+        target = Target.live(self.es, self.prefix)
+        with self._control() as control:
+            if not source.lock_stream(control, stream.name):
+                raise StreamBusy(f"{stream.name}: another ETL process is carrying it")
+            try:
+                checkpoint = source.load_checkpoint(control, stream.name)
+                with self._read() as reader, reader.begin():
+                    snapshot = checkpoint.pass_snapshot or source.current_snapshot(reader)
+                    if checkpoint.pass_snapshot is None:
+                        source.begin_pass(control, stream.name, snapshot)
+                        after = None
+                    elif checkpoint.pass_after_xact_id is not None:
+                        after = (checkpoint.pass_after_xact_id, int(checkpoint.pass_after_id or 0))
+                    else:
+                        after = None
+                    pending, _ = source.count_pending(reader, stream.name, done=checkpoint.done_snapshot)
+                    progress = Progress(stream.name, pending, self.interactive)
+                    rows = source.rows_of_pass(reader, stream.name, done=checkpoint.done_snapshot, target=snapshot,
+                                               after=after, batch_size=self.batch_size)
+                    try:
+                        for chunk in _chunks(rows, self.batch_size):
+                            self._write(stream, chunk, target, drop_stale=True)
+                            last = chunk[-1]
+                            source.advance_pass(control, stream.name, (last["xact_id"], last["id"]), len(chunk))
+                            progress.update(len(chunk))
+                    finally:
+                        progress.close()
+                source.finish_pass(control, stream.name, snapshot)
+                if progress.done:
+                    log.info("pass done", stream=stream.name, rows=progress.done)
+                return progress.done
+            finally:
+                source.unlock_stream(control, stream.name)
+
+    def _write(self, stream: Stream, rows: list[dict[str, Any]], target: Target, *, drop_stale: bool) -> None:
+        _, failures = search.write(self.es, stream.actions(rows, target, drop_stale=drop_stale), self.batch_size)
+        if failures:
+            for failure in failures[:10]:
+                log.error("document refused", stream=stream.name, document=failure.document_id,
+                          index=failure.index, reason=failure.reason)
+            raise DocumentsRejected(stream.name, failures)
+
+    def run_once(self, streams: Iterable[str] = STREAMS, *, attempts: int | None = 5) -> dict[str, int]:
+        """One pass of each stream, each retried with backoff (``attempts=None``: for ever)."""
+        carried = {}
+        for name in streams:
+            carried[name] = _retrying(attempts)(self.run_pass, STREAMS[name])
+        return carried
+
+    def follow(self, interval: float, stop: threading.Event) -> None:
+        """Passes every ``interval`` seconds until ``stop`` is set; outages are waited out."""
+        while not stop.is_set():
+            started = time.monotonic()
+            self.run_once(attempts=None)
+            stop.wait(max(0.0, interval - (time.monotonic() - started)))
+
+    def reindex(self, name: str) -> dict[str, str]:
+        """Rebuild the stream's indices from scratch in new versions, then move the aliases at once."""
+        stream = STREAMS[name]
+        with self._control() as control:
+            deadline = time.monotonic() + 300
+            while not source.lock_stream(control, stream.name):  # let a running pass finish
+                if time.monotonic() > deadline:
+                    raise StreamBusy(f"{stream.name}: another ETL process kept it for 5 minutes")
+                time.sleep(1)
+            try:
+                source.load_checkpoint(control, stream.name)
+                self.prepare()
+                built = {kind: search.create_version(self.es, self.prefix, kind) for kind in stream.kinds}
+                target = Target(self.es, self.prefix, {**Target.live(self.es, self.prefix).indices, **built})
+                with self._read() as reader, reader.begin():
+                    snapshot = source.current_snapshot(reader)
+                    total = source.count_rows(reader, stream.name)
+                    progress = Progress(f"{stream.name} (rebuild)", total, self.interactive)
+                    try:
+                        for chunk in _chunks(source.rows_visible(reader, stream.name, batch_size=self.batch_size),
+                                             self.batch_size):
+                            self._write(stream, chunk, target, drop_stale=False)
+                            progress.update(len(chunk))
+                    finally:
+                        progress.close()
+                self.es.indices.refresh(index=list(built.values()))
+                for kind, index in built.items():
+                    for old in search.swap_alias(self.es, self.prefix, kind, index):
+                        self.es.indices.delete(index=old)
+                source.finish_pass(control, stream.name, snapshot)
+                log.info("rebuilt", stream=stream.name, rows=progress.done, indices=built)
+                return built
+            finally:
+                source.unlock_stream(control, stream.name)
+
+    def status(self) -> list[dict[str, Any]]:
+        """How far each stream has come and how far behind it is."""
+        now = dt.datetime.now(dt.UTC)
+        with self._control() as control:
+            checkpoints = {c.stream: c for c in source.all_checkpoints(control)}
+        report = []
+        with self._read() as reader, reader.begin():
+            for name in STREAMS:
+                checkpoint = checkpoints.get(name)
+                done = checkpoint.done_snapshot if checkpoint else source.NO_SNAPSHOT
+                pending, oldest = source.count_pending(reader, name, done=done)
+                report.append({
+                    "stream": name,
+                    "indexed": checkpoint.indexed if checkpoint else 0,
+                    "pending": pending,
+                    "behind_seconds": round((now - oldest).total_seconds(), 1) if oldest else 0.0,
+                    "pass_in_progress": bool(checkpoint and checkpoint.pass_snapshot),
+                    "last_activity": checkpoint.updated_at.isoformat() if checkpoint else None,
+                })
+        return report
+
+
+def _log_retry(state: RetryCallState) -> None:
+    error = state.outcome.exception() if state.outcome else None
+    log.warning("retrying", attempt=state.attempt_number, wait_seconds=round(state.next_action.sleep, 1)
+                if state.next_action else None, error=str(error).splitlines()[0] if error else None)
+
+
+def _retrying(attempts: int | None) -> Retrying:
+    return Retrying(
+        retry=retry_if_exception_type(RETRIED),
+        wait=wait_exponential(multiplier=1, min=1, max=60),
+        stop=stop_after_attempt(attempts) if attempts else stop_never,
+        before_sleep=_log_retry,
+        reraise=True,
+    )

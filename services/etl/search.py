@@ -1,0 +1,124 @@
+"""Every Elasticsearch operation of the ETL: templates, versioned indices behind aliases, bulk writes.
+
+Each kind of document has an alias (``fuelstats-clusters``) that readers use and a versioned index
+behind it (``fuelstats-clusters-v20261125103000123456``). A rebuild fills a new version and then
+moves the alias in one atomic request, so readers never see a half-built index.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from elasticsearch import Elasticsearch
+from elasticsearch.helpers import scan, streaming_bulk
+from elasticsearch_dsl import Document
+
+from fuelstats.etl.documents import ActionLog, Cluster, Installation, OswlStat
+
+KINDS: dict[str, type[Document]] = {
+    "installations": Installation,
+    "clusters": Cluster,
+    "action_logs": ActionLog,
+    "oswl_stats": OswlStat,
+}
+INDEX_SETTINGS = {"number_of_shards": 1, "number_of_replicas": 0, "refresh_interval": "1s"}
+
+
+@dataclass(frozen=True)
+class BulkFailure:
+    document_id: str
+    index: str
+    reason: str
+
+
+def connect(url: str) -> Elasticsearch:
+    # The client's own retries cover a node restarting; the ETL's backoff covers longer outages.
+    return Elasticsearch(url, request_timeout=60, max_retries=3, retry_on_timeout=True)
+
+
+def alias(prefix: str, kind: str) -> str:
+    return f"{prefix}-{kind}"
+
+
+def _new_index_name(prefix: str, kind: str) -> str:
+    return f"{alias(prefix, kind)}-v{dt.datetime.now(dt.UTC):%Y%m%d%H%M%S%f}"
+
+
+def put_templates(es: Elasticsearch, prefix: str) -> None:
+    """One index template per kind: every versioned index gets the Document's mapping."""
+    for kind, document in KINDS.items():
+        es.indices.put_index_template(
+            name=alias(prefix, kind),
+            index_patterns=[f"{alias(prefix, kind)}-v*"],
+            template={"settings": INDEX_SETTINGS, "mappings": document._doc_type.mapping.to_dict()},
+            priority=100,
+        )
+
+
+def indices_behind(es: Elasticsearch, name: str) -> list[str]:
+    if not es.indices.exists_alias(name=name):
+        return []
+    return sorted(es.indices.get_alias(name=name).keys())
+
+
+def ensure_indices(es: Elasticsearch, prefix: str) -> None:
+    """Templates, and for each kind without one yet, a first version behind its alias."""
+    put_templates(es, prefix)
+    for kind in KINDS:
+        if not indices_behind(es, alias(prefix, kind)):
+            es.indices.create(index=_new_index_name(prefix, kind), aliases={alias(prefix, kind): {}})
+
+
+def create_version(es: Elasticsearch, prefix: str, kind: str) -> str:
+    """A new, empty version of the kind's index, not yet behind the alias."""
+    put_templates(es, prefix)
+    name = _new_index_name(prefix, kind)
+    es.indices.create(index=name)
+    return name
+
+
+def swap_alias(es: Elasticsearch, prefix: str, kind: str, new_index: str) -> list[str]:
+    """Move the alias to ``new_index`` in one atomic step; return the versions it left."""
+    name = alias(prefix, kind)
+    old = indices_behind(es, name)
+    actions: list[dict[str, Any]] = [{"remove": {"index": index, "alias": name}} for index in old]
+    actions.append({"add": {"index": new_index, "alias": name}})
+    es.indices.update_aliases(actions=actions)
+    return old
+
+
+def write(es: Elasticsearch, actions: Iterable[dict[str, Any]], chunk_size: int) -> tuple[int, list[BulkFailure]]:
+    """Send index and delete actions in bulk; count what succeeded and tell what failed and why."""
+    done = 0
+    failures = []
+    for ok, item in streaming_bulk(es, actions, chunk_size=chunk_size, raise_on_error=False,
+                                   raise_on_exception=True, max_retries=3, initial_backoff=1):
+        operation, result = next(iter(item.items()))
+        if ok or (operation == "delete" and result.get("status") == 404):
+            done += 1
+        else:
+            failures.append(BulkFailure(str(result.get("_id")), str(result.get("_index")),
+                                        str(result.get("error", result.get("status")))))
+    return done, failures
+
+
+def index_action(document: Document, index: str) -> dict[str, Any]:
+    return {"_op_type": "index", "_index": index, "_id": document.meta.id, "_source": document.to_dict()}
+
+
+def delete_action(document_id: str, index: str) -> dict[str, Any]:
+    return {"_op_type": "delete", "_index": index, "_id": document_id}
+
+
+def cluster_ids_of(es: Elasticsearch, index: str, master_node_uids: list[str]) -> Iterator[str]:
+    """The ids of the cluster documents now indexed for these master nodes."""
+    query = {"query": {"terms": {"master_node_uid": master_node_uids}}, "_source": False}
+    for hit in scan(es, index=index, query=query, size=1000):
+        yield hit["_id"]
+
+
+def refresh(es: Elasticsearch, prefix: str) -> None:
+    es.indices.refresh(index=f"{prefix}-*")

@@ -1,0 +1,164 @@
+"""Every SQL statement of the ETL: what it reads from the collector's tables and its checkpoints.
+
+Reading follows PostgreSQL's snapshots, not ids or timestamps. Every row carries ``xact_id``, the
+transaction that last wrote it. A pass reads the rows visible in a new snapshot and not in the
+last completed one. A row whose transaction commits late, after rows with higher ids and times, is
+not visible in the snapshot taken before that commit, so the next pass reads it: nothing is missed
+and nothing is read twice.
+
+Rows are read from the replica when one is configured; checkpoints are always kept on the primary.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, text
+
+NO_SNAPSHOT = "1:1:"  # sees no transaction at all: the state before the first pass
+
+
+@dataclass(frozen=True)
+class Checkpoint:
+    stream: str
+    done_snapshot: str
+    pass_snapshot: str | None
+    pass_after_xact_id: str | None
+    pass_after_id: int | None
+    indexed: int
+    updated_at: dt.datetime
+
+
+# The rows of each stream, with the columns its documents need.
+STREAM_SELECTS = {
+    "installations": "SELECT id, master_node_uid, structure, release, is_filtered, creation_date,"
+                     " modification_date, xact_id::text AS xact_id FROM installation_structures",
+    "action_logs": "SELECT id, master_node_uid, external_id, body, received_at, xact_id::text AS xact_id"
+                   " FROM action_logs",
+    "oswl_stats": "SELECT id, master_node_uid, external_id, cluster_id, created_date, updated_time, resource_type,"
+                  " resource_checksum, resource_data, version_info, received_at, xact_id::text AS xact_id"
+                  " FROM oswl_stats",
+}
+STREAM_TABLES = {"installations": "installation_structures", "action_logs": "action_logs", "oswl_stats": "oswl_stats"}
+
+_IN_PASS = """
+    xact_id >= pg_snapshot_xmin(CAST(:done AS pg_snapshot))
+    AND NOT pg_visible_in_snapshot(xact_id, CAST(:done AS pg_snapshot))
+    AND pg_visible_in_snapshot(xact_id, CAST(:target AS pg_snapshot))
+"""
+
+
+def current_snapshot(connection: Connection) -> str:
+    return str(connection.execute(text("SELECT pg_current_snapshot()::text")).scalar_one())
+
+
+def rows_of_pass(
+    connection: Connection, stream: str, *, done: str, target: str, after: tuple[str, int] | None, batch_size: int
+) -> Iterator[dict[str, Any]]:
+    """The stream's rows written after ``done`` and visible in ``target``, in (xact_id, id) order, streamed."""
+    after_xact, after_id = after or ("0", 0)
+    query = text(
+        f"{STREAM_SELECTS[stream]} WHERE {_IN_PASS}"
+        " AND (xact_id, id) > (CAST(:after_xact AS xid8), :after_id) ORDER BY xact_id, id"
+    )
+    result = connection.execute(
+        query,
+        {"done": done, "target": target, "after_xact": after_xact, "after_id": after_id},
+        execution_options={"stream_results": True, "yield_per": batch_size},
+    )
+    for row in result.mappings():
+        yield dict(row)
+
+
+def rows_visible(connection: Connection, stream: str, *, batch_size: int) -> Iterator[dict[str, Any]]:
+    """Every row of the stream this transaction sees (for a rebuild), streamed."""
+    result = connection.execute(
+        text(f"{STREAM_SELECTS[stream]} ORDER BY xact_id, id"),
+        execution_options={"stream_results": True, "yield_per": batch_size},
+    )
+    for row in result.mappings():
+        yield dict(row)
+
+
+def count_pending(connection: Connection, stream: str, *, done: str) -> tuple[int, dt.datetime | None]:
+    """How many rows the next passes still have to carry, and when the oldest of them was written."""
+    time_column = "modification_date" if stream == "installations" else "received_at"
+    row = connection.execute(
+        text(
+            f"SELECT count(*), min({time_column}) FROM {STREAM_TABLES[stream]}"
+            " WHERE xact_id >= pg_snapshot_xmin(CAST(:done AS pg_snapshot))"
+            " AND NOT pg_visible_in_snapshot(xact_id, CAST(:done AS pg_snapshot))"
+        ),
+        {"done": done},
+    ).one()
+    return int(row[0]), row[1]
+
+
+def count_rows(connection: Connection, stream: str) -> int:
+    return int(connection.execute(text(f"SELECT count(*) FROM {STREAM_TABLES[stream]}")).scalar_one())
+
+
+# --- checkpoints (on the primary) ----------------------------------------------------------------
+
+_LOCK_NAMESPACE = 0x65746C  # "etl"
+
+
+def lock_stream(connection: Connection, stream: str) -> bool:
+    """Hold the stream for this session: one ETL process per stream at a time."""
+    return bool(connection.execute(
+        text("SELECT pg_try_advisory_lock(:namespace, hashtext(:stream))"),
+        {"namespace": _LOCK_NAMESPACE, "stream": stream},
+    ).scalar_one())
+
+
+def unlock_stream(connection: Connection, stream: str) -> None:
+    connection.execute(text("SELECT pg_advisory_unlock(:namespace, hashtext(:stream))"),
+                       {"namespace": _LOCK_NAMESPACE, "stream": stream})
+
+
+def load_checkpoint(connection: Connection, stream: str) -> Checkpoint:
+    connection.execute(text("INSERT INTO etl_checkpoints (stream) VALUES (:stream) ON CONFLICT DO NOTHING"),
+                       {"stream": stream})
+    row = connection.execute(
+        text("SELECT stream, done_snapshot, pass_snapshot, pass_after_xact_id::text, pass_after_id, indexed,"
+             " updated_at FROM etl_checkpoints WHERE stream = :stream"),
+        {"stream": stream},
+    ).one()
+    return Checkpoint(*row)
+
+
+def all_checkpoints(connection: Connection) -> list[Checkpoint]:
+    rows = connection.execute(
+        text("SELECT stream, done_snapshot, pass_snapshot, pass_after_xact_id::text, pass_after_id, indexed,"
+             " updated_at FROM etl_checkpoints ORDER BY stream")
+    )
+    return [Checkpoint(*row) for row in rows]
+
+
+def begin_pass(connection: Connection, stream: str, target: str) -> None:
+    connection.execute(
+        text("UPDATE etl_checkpoints SET pass_snapshot = :target, pass_after_xact_id = NULL, pass_after_id = NULL,"
+             " updated_at = now() WHERE stream = :stream"),
+        {"stream": stream, "target": target},
+    )
+
+
+def advance_pass(connection: Connection, stream: str, after: tuple[str, int], indexed: int) -> None:
+    """Everything up to ``after`` in this pass is in the index."""
+    connection.execute(
+        text("UPDATE etl_checkpoints SET pass_after_xact_id = CAST(:xact AS xid8), pass_after_id = :id,"
+             " indexed = indexed + :indexed, updated_at = now() WHERE stream = :stream"),
+        {"stream": stream, "xact": after[0], "id": after[1], "indexed": indexed},
+    )
+
+
+def finish_pass(connection: Connection, stream: str, snapshot: str) -> None:
+    """Every row visible in ``snapshot`` is in the index."""
+    connection.execute(
+        text("UPDATE etl_checkpoints SET done_snapshot = :snapshot, pass_snapshot = NULL,"
+             " pass_after_xact_id = NULL, pass_after_id = NULL, updated_at = now() WHERE stream = :stream"),
+        {"stream": stream, "snapshot": snapshot},
+    )

@@ -1,0 +1,215 @@
+"""Rows of the collector's tables made into the documents the reports read. Pure functions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from fuelstats.etl.documents import ActionLog, Cluster, Installation, OswlStat
+
+# Cluster attributes that say a storage option is on (Fuel's settings names).
+STORAGE_OPTIONS = ("volumes_lvm", "volumes_ceph", "images_ceph", "ephemeral_ceph", "objects_ceph",
+                   "volumes_block_device", "images_vcenter", "iser")
+# Cluster attributes that say a related project is deployed.
+COMPONENTS = ("sahara", "murano", "ceilometer", "heat", "ironic", "mongo", "murano-cfapi")
+
+
+def parse_time(value: Any) -> dt.datetime | None:
+    """Fuel's timestamps (ISO 8601, naive means UTC); anything else is no time at all."""
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        parsed = dt.datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
+
+
+def _dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _flag(attributes: Mapping[str, Any], name: str) -> bool:
+    """A settings flag, whether flattened (name: true) or as Fuel's {"value": true} entry."""
+    value = attributes.get(name)
+    if isinstance(value, dict):
+        value = value.get("value")
+    return value is True
+
+
+def _network_type(network: Mapping[str, Any], net_provider: str | None) -> str | None:
+    if network.get("net_manager") or net_provider == "nova_network":
+        return "nova-network"
+    segmentation = network.get("segmentation_type")
+    if segmentation:
+        return f"neutron-{segmentation}"
+    if network.get("net_l23_provider") == "nsx":
+        return "neutron-nsx"
+    return "neutron" if net_provider == "neutron" else None
+
+
+def installation_documents(
+    master_node_uid: str, structure: Mapping[str, Any], *, release: str | None, is_filtered: bool,
+    creation_date: dt.datetime, modification_date: dt.datetime,
+) -> tuple[Installation, list[Cluster]]:
+    fuel_release = _dict(structure.get("fuel_release"))
+    clusters = [_dict(c) for c in _list(structure.get("clusters"))]
+    installation = Installation(
+        meta={"id": master_node_uid},
+        master_node_uid=master_node_uid,
+        release=release,
+        build_id=fuel_release.get("build_id"),
+        feature_groups=[g for g in _list(fuel_release.get("feature_groups")) if isinstance(g, str)],
+        fuel_packages=[p for p in _list(structure.get("fuel_packages")) if isinstance(p, str)],
+        is_filtered=is_filtered,
+        creation_date=creation_date,
+        modification_date=modification_date,
+        clusters_num=structure.get("clusters_num"),
+        allocated_nodes_num=structure.get("allocated_nodes_num"),
+        unallocated_nodes_num=structure.get("unallocated_nodes_num"),
+        nodes_num=sum(c.get("nodes_num") or 0 for c in clusters if isinstance(c.get("nodes_num"), int)),
+        cluster_ids=[c["id"] for c in clusters if isinstance(c.get("id"), int)],
+        contact_info_provided=_dict(structure.get("user_information")).get("contact_info_provided") is True,
+    )
+    documents = [
+        cluster_document(master_node_uid, cluster, release=release, is_filtered=is_filtered,
+                         installation_created=creation_date)
+        for cluster in clusters
+        if isinstance(cluster.get("id"), int)
+    ]
+    return installation, documents
+
+
+def cluster_document_id(master_node_uid: str, cluster_id: int) -> str:
+    return f"{master_node_uid}:{cluster_id}"
+
+
+def cluster_document(
+    master_node_uid: str, cluster: Mapping[str, Any], *, release: str | None, is_filtered: bool,
+    installation_created: dt.datetime,
+) -> Cluster:
+    cluster_release = _dict(cluster.get("release"))
+    attributes = _dict(cluster.get("attributes"))
+    network = _dict(cluster.get("network_configuration"))
+    net_provider = cluster.get("net_provider") or network.get("net_provider")
+    mode = cluster.get("mode")
+    nodes = []
+    for node in (_dict(n) for n in _list(cluster.get("nodes"))):
+        roles = sorted(r for r in _list(node.get("roles")) if isinstance(r, str))
+        nodes.append({
+            "id": node.get("id"),
+            "roles": roles,
+            "roles_combination": "+".join(roles) if roles else None,
+            "pending_roles": [r for r in _list(node.get("pending_roles")) if isinstance(r, str)],
+            "status": node.get("status"),
+            "os": node.get("os"),
+            "manufacturer": node.get("manufacturer"),
+            "platform_name": node.get("platform_name"),
+            "online": node.get("online") if isinstance(node.get("online"), bool) else None,
+        })
+    plugins = [
+        {"name": p.get("name"), "version": p.get("version"), "fuel_version": p.get("fuel_version")}
+        for p in (_dict(p) for p in _list(cluster.get("installed_plugins")))
+    ]
+    return Cluster(
+        meta={"id": cluster_document_id(master_node_uid, cluster["id"])},
+        master_node_uid=master_node_uid,
+        cluster_id=cluster["id"],
+        release=release,
+        is_filtered=is_filtered,
+        installation_created=installation_created,
+        status=cluster.get("status"),
+        mode=mode,
+        is_ha=isinstance(mode, str) and mode.startswith("ha"),
+        os=cluster_release.get("os"),
+        openstack_version=cluster_release.get("version"),
+        release_name=cluster_release.get("name"),
+        nodes_num=cluster.get("nodes_num"),
+        nodes=nodes,
+        hypervisor=_hypervisor(attributes),
+        net_provider=net_provider,
+        segmentation_type=network.get("segmentation_type"),
+        net_l23_provider=network.get("net_l23_provider"),
+        net_manager=network.get("net_manager"),
+        network_type=_network_type(network, net_provider),
+        storage=[name for name in STORAGE_OPTIONS if _flag(attributes, name)],
+        components=[name for name in COMPONENTS if _flag(attributes, name)],
+        plugins=plugins,
+        attributes=attributes or None,
+        vmware_attributes=_dict(cluster.get("vmware_attributes")) or None,
+    )
+
+
+def _hypervisor(attributes: Mapping[str, Any]) -> str | None:
+    value = attributes.get("libvirt_type")
+    if isinstance(value, dict):
+        value = value.get("value")
+    return value.lower() if isinstance(value, str) else None
+
+
+def action_log_document_id(master_node_uid: str, external_id: int) -> str:
+    return f"{master_node_uid}:{external_id}"
+
+
+def action_log_document(
+    master_node_uid: str, external_id: int, body: Mapping[str, Any], received_at: dt.datetime
+) -> ActionLog:
+    start = parse_time(body.get("start_timestamp"))
+    end = parse_time(body.get("end_timestamp"))
+    info = _dict(body.get("additional_info"))
+    if body.get("action_type") == "nailgun_task":
+        result = info.get("ended_with_status")
+    else:
+        result = _dict(info.get("response_data")).get("status") or info.get("response_code")
+    return ActionLog(
+        meta={"id": action_log_document_id(master_node_uid, external_id)},
+        master_node_uid=master_node_uid,
+        external_id=external_id,
+        action_type=body.get("action_type"),
+        action_group=body.get("action_group"),
+        action_name=body.get("action_name"),
+        actor_id=body.get("actor_id"),
+        cluster_id=body.get("cluster_id") if isinstance(body.get("cluster_id"), int) else None,
+        task_uuid=body.get("task_uuid"),
+        start_timestamp=start,
+        end_timestamp=end,
+        duration_seconds=(end - start).total_seconds() if start and end else None,
+        result=str(result) if result not in (None, "") else None,
+        message=info.get("message") if isinstance(info.get("message"), str) else None,
+        received_at=received_at,
+        additional_info=info or None,
+    )
+
+
+def oswl_document_id(master_node_uid: str, external_id: int, resource_type: str) -> str:
+    return f"{master_node_uid}:{external_id}:{resource_type}"
+
+
+def oswl_document(row: Mapping[str, Any]) -> OswlStat:
+    data = _dict(row["resource_data"])
+    version = _dict(row.get("version_info"))
+    current = [_dict(r) for r in _list(data.get("current"))]
+    return OswlStat(
+        meta={"id": oswl_document_id(row["master_node_uid"], row["external_id"], row["resource_type"])},
+        master_node_uid=row["master_node_uid"],
+        external_id=row["external_id"],
+        cluster_id=row["cluster_id"],
+        resource_type=row["resource_type"],
+        created_date=row["created_date"],
+        updated_time=row["updated_time"].isoformat(),
+        resource_checksum=row["resource_checksum"],
+        current_count=len(current),
+        added_count=len(_list(data.get("added"))),
+        removed_count=len(_list(data.get("removed"))),
+        modified_count=len(_list(data.get("modified"))),
+        current=current or None,
+        fuel_version=version.get("fuel_version"),
+        release_version=version.get("release_version"),
+        release_os=version.get("release_os"),
+        received_at=row["received_at"],
+    )

@@ -1,0 +1,175 @@
+"""The ETL against a real PostgreSQL and a real Elasticsearch node."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+from sqlalchemy import text
+
+from fuelstats.collector import ingest
+from fuelstats.collector.filtering import FilteringRules
+from fuelstats.etl import search, source
+from fuelstats.etl.pipeline import DocumentsRejected, Etl
+from tests.collector.payloads import MASTER, http_request_log, installation_structure, nailgun_task_log, oswl_record
+
+RULES = FilteringRules.model_validate({"releases": {"10.0-dev": {"accept": "none"}}})
+
+
+def fill(engine, masters: int = 3, logs: int = 20) -> None:  # type: ignore[no-untyped-def]
+    for n in range(masters):
+        uid = f"master-{n}"
+        ingest.record_installation_structure(engine, None, installation_structure(uid), RULES)
+        ingest.record_action_logs(engine, None, [http_request_log(i, master=uid) for i in range(logs)])
+        ingest.record_oswl_stats(engine, None, [oswl_record(1, master=uid), oswl_record(1, master=uid,
+                                                                                       resource_type="volume")])
+
+
+def count(es, prefix: str, kind: str, **term: str) -> int:  # type: ignore[no-untyped-def]
+    es.indices.refresh(index=search.alias(prefix, kind))
+    query = {"term": term} if term else {"match_all": {}}
+    return int(es.count(index=search.alias(prefix, kind), query=query)["count"])
+
+
+def document(es, prefix: str, kind: str, document_id: str) -> dict:  # type: ignore[no-untyped-def]
+    return dict(es.get(index=search.alias(prefix, kind), id=document_id)["_source"])
+
+
+def test_counts_and_contents_match_after_a_run(engine, es, prefix, etl: Etl):
+    fill(engine)
+    ingest.record_action_logs(engine, None, [nailgun_task_log(500, master="master-0")])
+    ingest.record_installation_structure(engine, None, installation_structure("dev", release="10.0-dev"), RULES)
+
+    carried = etl.run_once()
+
+    assert carried == {"installations": 4, "action_logs": 61, "oswl_stats": 6}
+    assert count(es, prefix, "installations") == 4
+    assert count(es, prefix, "clusters") == 4
+    assert count(es, prefix, "action_logs") == 61
+    assert count(es, prefix, "oswl_stats") == 6
+    assert count(es, prefix, "installations", is_filtered="true") == 1
+
+    cluster = document(es, prefix, "clusters", "master-0:1")
+    assert cluster["release"] == "9.0" and cluster["is_filtered"] is False
+    assert cluster["hypervisor"] == "kvm" and cluster["network_type"] == "neutron-vlan"
+    assert cluster["components"] == ["sahara"]
+    assert [n["roles_combination"] for n in cluster["nodes"]] == ["controller", "cinder+compute"]
+    assert cluster["attributes"]["access"]["password"] == "<sanitized>"
+
+    task = document(es, prefix, "action_logs", "master-0:500")
+    assert task["duration_seconds"] == 42 * 60 + 30
+    assert task["result"] == "ready" and task["action_name"] == "deployment"
+
+    oswl = document(es, prefix, "oswl_stats", "master-1:1:volume")
+    assert oswl["current_count"] == 1 and oswl["added_count"] == 1 and oswl["fuel_version"] == "9.0"
+
+
+def test_a_rerun_indexes_nothing_and_new_rows_are_picked_up(engine, es, prefix, etl: Etl):
+    fill(engine, masters=1, logs=5)
+    etl.run_once()
+    assert etl.run_once() == {"installations": 0, "action_logs": 0, "oswl_stats": 0}
+
+    ingest.record_action_logs(engine, None, [http_request_log(i, master="master-0") for i in range(5, 8)])
+    assert etl.run_once() == {"installations": 0, "action_logs": 3, "oswl_stats": 0}
+    assert count(es, prefix, "action_logs") == 8
+
+
+def test_an_updated_installation_replaces_its_documents(engine, es, prefix, etl: Etl):
+    structure = installation_structure(MASTER)
+    second = copy.deepcopy(structure["clusters"][0])
+    second["id"] = 2
+    structure["clusters"].append(second)
+    ingest.record_installation_structure(engine, None, structure, RULES)
+    etl.run_once()
+    assert count(es, prefix, "clusters") == 2
+
+    structure["clusters"] = [structure["clusters"][0]]
+    structure["clusters"][0]["status"] = "error"
+    structure["fuel_release"]["release"] = "10.0-dev"
+    ingest.record_installation_structure(engine, None, structure, RULES)
+    assert etl.run_once()["installations"] == 1
+
+    assert count(es, prefix, "clusters") == 1
+    cluster = document(es, prefix, "clusters", f"{MASTER}:1")
+    assert cluster["status"] == "error" and cluster["is_filtered"] is True
+    assert document(es, prefix, "installations", MASTER)["release"] == "10.0-dev"
+
+
+def test_a_transaction_that_commits_late_is_not_missed(engine, es, prefix, etl: Etl):
+    # The late transaction takes its id and xact_id first, then commits after a later one:
+    # a "highest id seen" mark would skip it for good.
+    late = engine.connect()
+    late_transaction = late.begin()
+    ingest_late = [http_request_log(1)]
+    from fuelstats.collector import storage
+
+    storage.ensure_current_partitions(late)
+    storage.insert_action_logs(late, [storage.ActionLogRow(MASTER, 1, "http_request", "x", ingest_late[0]["body"])])
+
+    ingest.record_action_logs(engine, None, [http_request_log(2)])
+    assert etl.run_once()["action_logs"] == 1
+
+    late_transaction.commit()
+    late.close()
+    assert etl.run_once()["action_logs"] == 1
+    assert count(es, prefix, "action_logs") == 2
+    with engine.connect() as connection:
+        ids = connection.execute(text("SELECT external_id FROM action_logs ORDER BY id")).scalars().all()
+    assert ids == [1, 2], "the late row has the lower id"
+
+
+def test_reindex_builds_a_new_version_and_swaps_the_alias(engine, es, prefix, etl: Etl):
+    fill(engine, masters=2, logs=10)
+    etl.run_once()
+    before = search.indices_behind(es, search.alias(prefix, "clusters"))
+
+    built = etl.reindex("installations")
+
+    after = search.indices_behind(es, search.alias(prefix, "clusters"))
+    assert after == [built["clusters"]] and after != before
+    assert not es.indices.exists(index=before[0]), "the old version is gone"
+    assert count(es, prefix, "clusters") == 2 and count(es, prefix, "installations") == 2
+    # The checkpoint moved to the rebuild's snapshot: nothing is carried twice.
+    assert etl.run_once()["installations"] == 0
+
+
+def test_elasticsearch_down_keeps_the_checkpoint(engine, es, prefix, etl: Etl):
+    fill(engine, masters=1, logs=5)
+    dead = Etl(primary=etl.primary, reader=etl.reader, es=search.connect("http://127.0.0.1:9"), prefix=prefix,
+               batch_size=100)
+    with pytest.raises(Exception):
+        dead.run_once(["action_logs"], attempts=2)
+    with engine.connect() as connection:
+        checkpoint = source.load_checkpoint(connection, "action_logs")
+    assert checkpoint.indexed == 0 and checkpoint.done_snapshot == source.NO_SNAPSHOT
+
+    assert etl.run_once(["action_logs"])["action_logs"] == 5
+
+
+def test_a_refused_document_is_reported_and_the_checkpoint_stays(engine, es, prefix, etl: Etl):
+    ingest.record_action_logs(engine, None, [http_request_log(1), http_request_log(2)])
+    # An index that accepts no document of ours, put behind the alias.
+    strict = f"{prefix}-strict"  # outside the template's pattern: its mapping is all there is
+    es.indices.create(index=strict, mappings={"dynamic": "strict", "properties": {"x": {"type": "keyword"}}})
+    search.swap_alias(es, prefix, "action_logs", strict)
+
+    with pytest.raises(DocumentsRejected) as refused:
+        etl.run_once(["action_logs"], attempts=1)
+
+    assert f"{MASTER}:1" in str(refused.value) and "strict" in str(refused.value)
+    with engine.connect() as connection:
+        checkpoint = source.load_checkpoint(connection, "action_logs")
+    assert checkpoint.indexed == 0 and checkpoint.pass_after_id is None
+
+
+def test_status_tells_what_is_pending(engine, es, prefix, etl: Etl):
+    fill(engine, masters=1, logs=4)
+    etl.run_once()
+    ingest.record_action_logs(engine, None, [http_request_log(i, master="master-0") for i in range(4, 7)])
+
+    report = {row["stream"]: row for row in etl.status()}
+
+    assert report["action_logs"]["indexed"] == 4
+    assert report["action_logs"]["pending"] == 3
+    assert report["action_logs"]["behind_seconds"] >= 0
+    assert report["installations"]["pending"] == 0
