@@ -120,6 +120,17 @@ class Cluster:
         self._run(bindir, "pg_ctl", "start", "-w", "-t", "60", "-D", str(self.data),
                   "-l", str(self.log_file), "-o", " ".join(options))
 
+    def start_as_replica_of(self, primary: Cluster) -> None:
+        """A hot standby streaming from ``primary``: a base backup, then recovery that follows its WAL."""
+        bindir = ensure_installed()
+        self.directory.mkdir(parents=True, exist_ok=True)
+        if _running_as_root():
+            shutil.chown(self.directory, SERVER_ACCOUNT)
+        if not (self.data / "PG_VERSION").exists():
+            self._run(bindir, "pg_basebackup", "-h", "127.0.0.1", "-p", str(primary.port), "-U", SUPERUSER,
+                      "-D", str(self.data), "--write-recovery-conf", "--wal-method=stream", "--checkpoint=fast")
+        self.start(durable=False)
+
     def stop(self) -> None:
         bindir = find_bindir()
         if bindir is not None and self.is_running():

@@ -162,7 +162,7 @@ class Etl:
         return self.primary.connect().execution_options(isolation_level="AUTOCOMMIT")
 
     def _read(self) -> Connection:
-        return self.reader.connect().execution_options(isolation_level="REPEATABLE READ", postgresql_readonly=True)
+        return self.reader.connect().execution_options(isolation_level="REPEATABLE READ")
 
     def prepare(self) -> None:
         search.ensure_indices(self.es, self.prefix)
