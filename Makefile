@@ -8,13 +8,15 @@ PY := $(VENV)/bin/python
 FUELSTATS := $(VENV)/bin/fuelstats
 LOCAL := .local
 PG_PORT ?= 5433
+ES_PORT ?= 9200
 COLLECTOR_BIND ?= 127.0.0.1:8000
 export FUELSTATS_DATABASE_URL ?= postgresql://fuelstats@127.0.0.1:$(PG_PORT)/fuelstats
+export FUELSTATS_ELASTICSEARCH_URL ?= http://127.0.0.1:$(ES_PORT)
 
 .PHONY: help setup up down test bench
 
 help:
-	@echo "make up     install what is missing, start PostgreSQL and the collector on $(COLLECTOR_BIND)"
+	@echo "make up     install what is missing; start PostgreSQL, Elasticsearch, the collector on $(COLLECTOR_BIND) and the ETL"
 	@echo "make down   stop what make up started"
 	@echo "make test   run the test suite (starts its own throwaway servers)"
 	@echo "make bench  measure, and write docs/benchmarks.md"
@@ -31,13 +33,18 @@ setup: $(VENV)/.installed
 up: setup
 	@mkdir -p $(LOCAL)
 	$(PY) -m tools.localpg start --dir $(LOCAL)/pg --port $(PG_PORT) --database fuelstats
+	$(PY) -m tools.locales start --dir $(LOCAL)/es --port $(ES_PORT)
 	$(FUELSTATS) db upgrade
 	$(PY) -m tools.service start --name collector --pidfile $(LOCAL)/collector.pid --log $(LOCAL)/collector.log \
 		--ready http://$(COLLECTOR_BIND)/api/v1/ping/ -- $(FUELSTATS) collector serve --bind $(COLLECTOR_BIND)
+	$(PY) -m tools.service start --name etl --pidfile $(LOCAL)/etl.pid --log $(LOCAL)/etl.log -- $(FUELSTATS) etl run
 	@echo "collector: http://$(COLLECTOR_BIND)/ui/  (logs: $(LOCAL)/collector.log)"
+	@echo "elasticsearch: $(FUELSTATS_ELASTICSEARCH_URL)  etl: fuelstats etl status  (logs: $(LOCAL)/etl.log)"
 
 down:
+	-@[ -x $(PY) ] && $(PY) -m tools.service stop --name etl --pidfile $(LOCAL)/etl.pid
 	-@[ -x $(PY) ] && $(PY) -m tools.service stop --name collector --pidfile $(LOCAL)/collector.pid
+	-@[ -x $(PY) ] && $(PY) -m tools.locales stop --dir $(LOCAL)/es
 	-@[ -x $(PY) ] && $(PY) -m tools.localpg stop --dir $(LOCAL)/pg
 
 test: setup
@@ -45,3 +52,4 @@ test: setup
 
 bench: setup
 	$(PY) -m bench.collector_ingest --output docs/benchmarks.md
+	$(PY) -m bench.etl --output docs/benchmarks.md
