@@ -11,15 +11,10 @@ from __future__ import annotations
 import argparse
 import concurrent.futures
 import datetime as dt
-import io
 import json
-import os
 import platform
-import shutil
-import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -27,44 +22,13 @@ from typing import Any
 import httpx
 from sqlalchemy import text
 
+from bench.common import FUELSTATS, action_log, collector_database, copy_action_logs, free_port, fuelstats_env, write_section
 from fuelstats.database import engine_for
-from tools.localpg import Cluster
 from tools.service import wait_ready
 
 ROWS = 20_000
 CLIENTS = 4
 SECTION = "collector-ingest"
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def action_log(master: str, external_id: int) -> dict[str, Any]:
-    """A log as Fuel sends it: an API request with its request and response data."""
-    return {
-        "master_node_uid": master,
-        "external_id": external_id,
-        "body": {
-            "id": external_id,
-            "actor_id": "5f2a9c0e4d",
-            "action_group": "cluster_changes",
-            "action_name": "deploy_changes",
-            "action_type": "http_request",
-            "start_timestamp": "2026-11-20T10:00:00.000000",
-            "end_timestamp": "2026-11-20T10:00:01.250000",
-            "additional_info": {
-                "request_data": {"http_method": "PUT", "url": f"/api/clusters/{external_id % 7}/changes", "data": {}},
-                "response_data": {"status": "202 Accepted", "data": {}},
-            },
-            "is_sent": False,
-            "cluster_id": external_id % 7,
-        },
-    }
 
 
 def batches(rows: int, size: int, offset: int) -> list[list[dict[str, Any]]]:
@@ -133,42 +97,30 @@ def percentile(values: list[float], fraction: float) -> float:
 
 
 def measure(rows: int) -> list[dict[str, Any]]:
-    directory = Path(tempfile.mkdtemp(prefix="fuelstats-bench-", dir="/tmp"))
-    directory.chmod(0o755)
-    cluster = Cluster(directory, free_port())
-    cluster.start()
-    cluster.wait_until_ready()
-    url = cluster.create_database("bench")
-    env = {**{k: v for k, v in os.environ.items() if not k.startswith("FUELSTATS_")}, "FUELSTATS_DATABASE_URL": url,
-           "FUELSTATS_LOG_LEVEL": "WARNING"}
-    fuelstats = str(Path(sys.executable).with_name("fuelstats"))
-    subprocess.run([fuelstats, "db", "upgrade"], env=env, check=True, capture_output=True)
-    port = free_port()
-    server = subprocess.Popen([fuelstats, "collector", "serve", "--bind", f"127.0.0.1:{port}", "--workers", "2"],
-                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     results = []
-    try:
-        base = f"http://127.0.0.1:{port}"
-        if not wait_ready(f"{base}/api/v1/ping/", 60, server):
-            raise RuntimeError("the collector did not start")
-        through_http(base, batches(2_000, 100, 10_000_000))  # warm up workers, pools and partitions
-        for size in (100, 1000):
-            payloads = batches(rows, size, 0)
-            truncate(url)
-            copy_rate = through_copy(url, payloads)
-            truncate(url)
-            http_rate, latencies = through_http(base, payloads)
-            results.append({
-                "batch": size, "rows": rows, "http_rate": http_rate, "copy_rate": copy_rate,
-                "ratio": http_rate / copy_rate,
-                "p50_ms": percentile(latencies, 0.50) * 1000, "p99_ms": percentile(latencies, 0.99) * 1000,
-                "mean_ms": statistics.fmean(latencies) * 1000,
-            })
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-        cluster.stop()
-        shutil.rmtree(directory, ignore_errors=True)
+    with collector_database() as url:
+        port = free_port()
+        server = subprocess.Popen([FUELSTATS, "collector", "serve", "--bind", f"127.0.0.1:{port}", "--workers", "2"],
+                                  env=fuelstats_env(url), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            base = f"http://127.0.0.1:{port}"
+            if not wait_ready(f"{base}/api/v1/ping/", 60, server):
+                raise RuntimeError("the collector did not start")
+            through_http(base, batches(2_000, 100, 10_000_000))  # warm up workers, pools and partitions
+            for size in (100, 1000):
+                payloads = batches(rows, size, 0)
+                truncate(url)
+                copy_rate = copy_action_logs(url, payloads)
+                truncate(url)
+                http_rate, latencies = through_http(base, payloads)
+                results.append({
+                    "batch": size, "rows": rows, "http_rate": http_rate, "copy_rate": copy_rate,
+                    "ratio": http_rate / copy_rate,
+                    "p50_ms": percentile(latencies, 0.50) * 1000, "p99_ms": percentile(latencies, 0.99) * 1000,
+                })
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
     return results
 
 
@@ -195,19 +147,6 @@ def render(results: list[dict[str, Any]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_section(output: Path, section: str) -> None:
-    """Replace this benchmark's section of the file, leaving the other benchmarks' sections as they are."""
-    existing = output.read_text() if output.exists() else "# Benchmarks\n\nWritten by `make bench`.\n\n"
-    begin, end = f"<!-- {SECTION}: begin -->", f"<!-- {SECTION}: end -->\n"
-    if begin in existing:
-        before, rest = existing.split(begin, 1)
-        after = rest.split(end, 1)[1] if end in rest else ""
-        existing = before + section + after
-    else:
-        existing = existing.rstrip("\n") + "\n\n" + section
-    output.write_text(existing)
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--output", type=Path, default=Path("docs/benchmarks.md"))
@@ -216,7 +155,7 @@ def main() -> int:
     results = measure(args.rows)
     section = render(results)
     print(section)
-    write_section(args.output, section)
+    write_section(args.output, SECTION, section)
     return 0
 
 

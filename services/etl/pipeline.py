@@ -15,6 +15,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -75,7 +76,7 @@ def installation_actions(rows: list[dict[str, Any]], target: Target, *, drop_sta
         actions.append(search.index_action(installation, target.indices["installations"]))
         for cluster in clusters:
             actions.append(search.index_action(cluster, target.indices["clusters"]))
-            kept.add(cluster.meta.id)
+            kept.add(cluster[0])
     if drop_stale:
         # An update replaces the installation's documents: clusters it no longer reports go.
         uids = sorted({row["master_node_uid"] for row in rows})
@@ -170,6 +171,7 @@ class Etl:
     def run_pass(self, stream: Stream) -> int:
         """Carry the stream's new and changed rows; return how many rows were carried."""
         target = Target.live(self.es, self.prefix)
+        started = time.monotonic()
         with self._control() as control:
             if not source.lock_stream(control, stream.name):
                 raise StreamBusy(f"{stream.name}: another ETL process is carrying it")
@@ -189,22 +191,44 @@ class Etl:
                     rows = source.rows_of_pass(reader, stream.name, done=checkpoint.done_snapshot, target=snapshot,
                                                after=after, batch_size=self.batch_size)
                     try:
-                        for chunk in _chunks(rows, self.batch_size):
-                            self._write(stream, chunk, target, drop_stale=True)
-                            last = chunk[-1]
-                            source.advance_pass(control, stream.name, (last["xact_id"], last["id"]), len(chunk))
-                            progress.update(len(chunk))
+                        self._carry(stream, rows, target, control, progress)
                     finally:
                         progress.close()
                 source.finish_pass(control, stream.name, snapshot)
                 if progress.done:
-                    log.info("pass done", stream=stream.name, rows=progress.done)
+                    seconds = time.monotonic() - started
+                    log.info("pass done", stream=stream.name, rows=progress.done, seconds=round(seconds, 3),
+                             rows_per_second=round(progress.done / seconds))
                 return progress.done
             finally:
                 source.unlock_stream(control, stream.name)
 
+    def _carry(self, stream: Stream, rows: Iterable[dict[str, Any]], target: Target, control: Connection,
+               progress: Progress) -> None:
+        """Write chunk after chunk, moving the checkpoint after each; the next chunk is read and
+        transformed while Elasticsearch indexes the one before (never more than one in flight)."""
+        in_flight: tuple[Future[None], list[dict[str, Any]]] | None = None
+
+        def settle(written: Future[None], chunk: list[dict[str, Any]]) -> None:
+            written.result()
+            last = chunk[-1]
+            source.advance_pass(control, stream.name, (last["xact_id"], last["id"]), len(chunk))
+            progress.update(len(chunk))
+
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="bulk") as writer:
+            for chunk in _chunks(rows, self.batch_size):
+                actions = stream.actions(chunk, target, drop_stale=True)
+                if in_flight is not None:
+                    settle(*in_flight)
+                in_flight = (writer.submit(self._send, stream, actions), chunk)
+            if in_flight is not None:
+                settle(*in_flight)
+
     def _write(self, stream: Stream, rows: list[dict[str, Any]], target: Target, *, drop_stale: bool) -> None:
-        _, failures = search.write(self.es, stream.actions(rows, target, drop_stale=drop_stale), self.batch_size)
+        self._send(stream, stream.actions(rows, target, drop_stale=drop_stale))
+
+    def _send(self, stream: Stream, actions: list[dict[str, Any]]) -> None:
+        _, failures = search.write(self.es, actions, self.batch_size)
         if failures:
             for failure in failures[:10]:
                 log.error("document refused", stream=stream.name, document=failure.document_id,

@@ -14,6 +14,7 @@ from typing import Any
 
 from elasticsearch import Elasticsearch
 from elasticsearch.helpers import scan, streaming_bulk
+from elasticsearch.serializer import JsonSerializer, OrjsonSerializer
 from elasticsearch_dsl import Document
 
 from fuelstats.etl.documents import ActionLog, Cluster, Installation, OswlStat
@@ -34,9 +35,24 @@ class BulkFailure:
     reason: str
 
 
+class _FastJsonSerializer(OrjsonSerializer):
+    """orjson, which encodes bulk bodies several times faster, and the json module for what orjson
+    refuses (integers beyond 64 bits, which a master node may send)."""
+
+    def dumps(self, data: Any) -> bytes:
+        try:
+            return super().dumps(data)
+        except TypeError:
+            return _JSON.dumps(data)
+
+
+_JSON = JsonSerializer()
+
+
 def connect(url: str) -> Elasticsearch:
     # The client's own retries cover a node restarting; the ETL's backoff covers longer outages.
-    return Elasticsearch(url, request_timeout=60, max_retries=3, retry_on_timeout=True)
+    return Elasticsearch(url, request_timeout=60, max_retries=3, retry_on_timeout=True,
+                         serializers={"application/json": _FastJsonSerializer()})
 
 
 def alias(prefix: str, kind: str) -> str:
@@ -105,8 +121,9 @@ def write(es: Elasticsearch, actions: Iterable[dict[str, Any]], chunk_size: int)
     return done, failures
 
 
-def index_action(document: Document, index: str) -> dict[str, Any]:
-    return {"_op_type": "index", "_index": index, "_id": document.meta.id, "_source": document.to_dict()}
+def index_action(document: tuple[str, dict[str, Any]], index: str) -> dict[str, Any]:
+    document_id, source = document
+    return {"_op_type": "index", "_index": index, "_id": document_id, "_source": source}
 
 
 def delete_action(document_id: str, index: str) -> dict[str, Any]:

@@ -12,7 +12,7 @@ Rows are read from the replica when one is configured; checkpoints are always ke
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -57,7 +57,7 @@ def current_snapshot(connection: Connection) -> str:
 
 def rows_of_pass(
     connection: Connection, stream: str, *, done: str, target: str, after: tuple[str, int] | None, batch_size: int
-) -> Iterator[dict[str, Any]]:
+) -> Iterator[Mapping[str, Any]]:
     """The stream's rows written after ``done`` and visible in ``target``, in (xact_id, id) order, streamed."""
     after_xact, after_id = after or ("0", 0)
     query = text(
@@ -69,18 +69,16 @@ def rows_of_pass(
         {"done": done, "target": target, "after_xact": after_xact, "after_id": after_id},
         execution_options={"stream_results": True, "yield_per": batch_size},
     )
-    for row in result.mappings():
-        yield dict(row)
+    yield from result.mappings()
 
 
-def rows_visible(connection: Connection, stream: str, *, batch_size: int) -> Iterator[dict[str, Any]]:
+def rows_visible(connection: Connection, stream: str, *, batch_size: int) -> Iterator[Mapping[str, Any]]:
     """Every row of the stream this transaction sees (for a rebuild), streamed."""
     result = connection.execute(
         text(f"{STREAM_SELECTS[stream]} ORDER BY xact_id, id"),
         execution_options={"stream_results": True, "yield_per": batch_size},
     )
-    for row in result.mappings():
-        yield dict(row)
+    yield from result.mappings()
 
 
 def count_pending(connection: Connection, stream: str, *, done: str) -> tuple[int, dt.datetime | None]:

@@ -173,3 +173,20 @@ def test_status_tells_what_is_pending(engine, es, prefix, etl: Etl):
     assert report["action_logs"]["pending"] == 3
     assert report["action_logs"]["behind_seconds"] >= 0
     assert report["installations"]["pending"] == 0
+
+
+def test_values_elasticsearch_cannot_hold_do_not_stop_the_etl(engine, es, prefix, etl: Etl):
+    structure = installation_structure(MASTER)
+    node = structure["clusters"][0]["nodes"][0]
+    node["id"] = 2**70  # beyond a long, and beyond what orjson encodes
+    node["manufacturer"] = "x" * 40_000  # beyond what a keyword can index
+    structure["clusters"][0]["attributes"]["huge"] = {"value": -(2**80)}
+    ingest.record_installation_structure(engine, None, structure, RULES)
+    log = http_request_log(1, start_timestamp="yesterday", end_timestamp="1")
+
+    ingest.record_action_logs(engine, None, [log])
+    assert etl.run_once() == {"installations": 1, "action_logs": 1, "oswl_stats": 0}
+
+    cluster = document(es, prefix, "clusters", f"{MASTER}:1")
+    assert cluster["nodes"][0]["id"] == 2**70, "kept in the source, not indexed"
+    assert document(es, prefix, "action_logs", f"{MASTER}:1")["duration_seconds"] is None

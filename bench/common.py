@@ -1,0 +1,129 @@
+"""What the benchmarks share: generated rows as Fuel sends them, a COPY of them, the results file."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from fuelstats.database import engine_for
+from tools.localpg import Cluster
+from tools.locales import Node
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def action_log(master: str, external_id: int) -> dict[str, Any]:
+    """A log as Fuel sends it: an API request with its request and response data."""
+    return {
+        "master_node_uid": master,
+        "external_id": external_id,
+        "body": {
+            "id": external_id,
+            "actor_id": "5f2a9c0e4d",
+            "action_group": "cluster_changes",
+            "action_name": "deploy_changes",
+            "action_type": "http_request",
+            "start_timestamp": "2026-11-20T10:00:00.000000",
+            "end_timestamp": "2026-11-20T10:00:01.250000",
+            "additional_info": {
+                "request_data": {"http_method": "PUT", "url": f"/api/clusters/{external_id % 7}/changes", "data": {}},
+                "response_data": {"status": "202 Accepted", "data": {}},
+            },
+            "is_sent": False,
+            "cluster_id": external_id % 7,
+        },
+    }
+
+
+def copy_action_logs(url: str, payloads: list[list[dict[str, Any]]]) -> float:
+    """The floor of what storing these rows can cost: one COPY of both tables, no HTTP, no JSON checks."""
+    logs = [log for batch in payloads for log in batch]
+    keys = io.StringIO("".join(f"{log['master_node_uid']}\t{log['external_id']}\n" for log in logs))
+    rows = io.StringIO()
+    for log in logs:
+        body = json.dumps(log["body"]).replace("\\", "\\\\")
+        rows.write(f"{log['master_node_uid']}\t{log['external_id']}\thttp_request\tdeploy_changes\t{body}\n")
+    rows.seek(0)
+    raw = engine_for(url).raw_connection()
+    try:
+        started = time.perf_counter()
+        with raw.cursor() as cursor:
+            cursor.copy_expert("COPY action_log_keys (master_node_uid, external_id) FROM STDIN", keys)
+            cursor.copy_expert(
+                "COPY action_logs (master_node_uid, external_id, action_type, action_name, body) FROM STDIN", rows
+            )
+        raw.commit()
+        elapsed = time.perf_counter() - started
+    finally:
+        raw.close()
+    return len(logs) / elapsed
+
+
+def write_section(output: Path, name: str, section: str) -> None:
+    """Replace this benchmark's section of the file, leaving the other benchmarks' sections as they are."""
+    existing = output.read_text() if output.exists() else "# Benchmarks\n\nWritten by `make bench`.\n\n"
+    begin, end = f"<!-- {name}: begin -->", f"<!-- {name}: end -->\n"
+    if begin in existing:
+        before, rest = existing.split(begin, 1)
+        after = rest.split(end, 1)[1] if end in rest else ""
+        existing = before + section + after
+    else:
+        existing = existing.rstrip("\n") + "\n\n" + section
+    output.write_text(existing)
+
+
+
+
+def fuelstats_env(database_url: str, **settings: str) -> dict[str, str]:
+    """The environment of a fuelstats command of the benchmark: ours, not the caller's settings."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("FUELSTATS_")}
+    return {**clean, "FUELSTATS_DATABASE_URL": database_url, "FUELSTATS_LOG_LEVEL": "WARNING",
+            **{f"FUELSTATS_{name.upper()}": value for name, value in settings.items()}}
+
+
+FUELSTATS = str(Path(sys.executable).with_name("fuelstats"))
+
+
+@contextmanager
+def collector_database() -> Iterator[str]:
+    """A throwaway, durable PostgreSQL cluster with the collector's schema; yields its URL."""
+    directory = Path(tempfile.mkdtemp(prefix="fuelstats-bench-pg-", dir="/tmp"))
+    directory.chmod(0o755)
+    cluster = Cluster(directory, free_port())
+    try:
+        cluster.start()
+        cluster.wait_until_ready()
+        url = cluster.create_database("bench")
+        subprocess.run([FUELSTATS, "db", "upgrade"], env=fuelstats_env(url), check=True, capture_output=True)
+        yield url
+    finally:
+        cluster.stop()
+        shutil.rmtree(directory, ignore_errors=True)
+
+
+@contextmanager
+def elasticsearch_node(heap: str = "1g") -> Iterator[Node]:
+    directory = Path(tempfile.mkdtemp(prefix="fuelstats-bench-es-", dir="/tmp"))
+    node = Node(directory, free_port(), heap=heap)
+    try:
+        node.start()
+        yield node
+    finally:
+        node.stop()
+        shutil.rmtree(directory, ignore_errors=True)
