@@ -190,3 +190,18 @@ def test_values_elasticsearch_cannot_hold_do_not_stop_the_etl(engine, es, prefix
     cluster = document(es, prefix, "clusters", f"{MASTER}:1")
     assert cluster["nodes"][0]["id"] == 2**70, "kept in the source, not indexed"
     assert document(es, prefix, "action_logs", f"{MASTER}:1")["duration_seconds"] is None
+
+
+def test_postgresql_down_fails_the_pass_and_moves_nothing(engine, es, prefix, etl: Etl):
+    from fuelstats.database import engine_for
+    from tests.conftest import free_port
+
+    fill(engine, masters=1, logs=3)
+    unreachable = engine_for(f"postgresql://fuelstats@127.0.0.1:{free_port()}/nothing")
+    cut_off = Etl(primary=etl.primary, reader=unreachable, es=es, prefix=prefix, batch_size=100)
+    with pytest.raises(Exception, match="connect|Connection refused"):
+        cut_off.run_once(["action_logs"], attempts=2)
+    with engine.connect() as connection:
+        checkpoint = source.load_checkpoint(connection, "action_logs")
+    assert checkpoint.indexed == 0 and checkpoint.pass_snapshot is None
+    assert etl.run_once(["action_logs"])["action_logs"] == 3
