@@ -48,6 +48,7 @@ down:
 	-@[ -x $(PY) ] && $(PY) -m tools.localpg stop --dir $(LOCAL)/pg
 
 test: setup
+	$(VENV)/bin/ruff check services tools bench tests
 	$(PY) -m pytest
 
 bench: setup

@@ -12,6 +12,7 @@ import argparse
 import concurrent.futures
 import datetime as dt
 import json
+import os
 import platform
 import subprocess
 import sys
@@ -22,7 +23,9 @@ from typing import Any
 import httpx
 from sqlalchemy import text
 
-from bench.common import FUELSTATS, action_log, collector_database, copy_action_logs, free_port, fuelstats_env, write_section
+from bench.common import (
+    FUELSTATS, action_log, collector_database, copy_action_logs, free_port, fuelstats_env, percentile, write_section,
+)
 from fuelstats.database import engine_for
 from tools.service import wait_ready
 
@@ -65,35 +68,6 @@ def through_http(base: str, payloads: list[list[dict[str, Any]]]) -> tuple[float
         elapsed = time.perf_counter() - started
     rows = sum(len(batch) for batch in payloads)
     return rows / elapsed, latencies
-
-
-def through_copy(url: str, payloads: list[list[dict[str, Any]]]) -> float:
-    """The floor of what storing these rows can cost: one COPY of both tables, no HTTP, no JSON checks."""
-    logs = [log for batch in payloads for log in batch]
-    keys = io.StringIO("".join(f"{log['master_node_uid']}\t{log['external_id']}\n" for log in logs))
-    rows = io.StringIO()
-    for log in logs:
-        body = json.dumps(log["body"]).replace("\\", "\\\\")
-        rows.write(f"{log['master_node_uid']}\t{log['external_id']}\thttp_request\tdeploy_changes\t{body}\n")
-    rows.seek(0)
-    raw = engine_for(url).raw_connection()
-    try:
-        started = time.perf_counter()
-        with raw.cursor() as cursor:
-            cursor.copy_expert("COPY action_log_keys (master_node_uid, external_id) FROM STDIN", keys)
-            cursor.copy_expert(
-                "COPY action_logs (master_node_uid, external_id, action_type, action_name, body) FROM STDIN", rows
-            )
-        raw.commit()
-        elapsed = time.perf_counter() - started
-    finally:
-        raw.close()
-    return len(logs) / elapsed
-
-
-def percentile(values: list[float], fraction: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
 
 
 def measure(rows: int) -> list[dict[str, Any]]:

@@ -75,6 +75,11 @@ def copy_action_logs(url: str, payloads: list[list[dict[str, Any]]]) -> float:
     return len(logs) / elapsed
 
 
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+
+
 def write_section(output: Path, name: str, section: str) -> None:
     """Replace this benchmark's section of the file, leaving the other benchmarks' sections as they are."""
     existing = output.read_text() if output.exists() else "# Benchmarks\n\nWritten by `make bench`.\n\n"

@@ -32,8 +32,10 @@ from elasticsearch import ApiError
 from elasticsearch.helpers import bulk
 from sqlalchemy import text
 
-from bench.common import FUELSTATS, action_log, collector_database, copy_action_logs, elasticsearch_node, \
-    fuelstats_env, write_section
+from bench.common import (
+    FUELSTATS, action_log, collector_database, copy_action_logs, elasticsearch_node, fuelstats_env, percentile,
+    write_section,
+)
 from fuelstats.collector import ingest
 from fuelstats.database import engine_for
 from fuelstats.etl import search, transform
@@ -179,11 +181,6 @@ def catch_up(url: str, node: Node, outage: float) -> tuple[float, float]:
     finally:
         follower.send_signal(signal.SIGTERM)
         follower.wait(timeout=60)
-
-
-def percentile(values: list[float], fraction: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
 
 
 def measure(sizes: list[int], samples: int, outage: float) -> dict[str, Any]:

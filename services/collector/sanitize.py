@@ -39,7 +39,7 @@ def names_credential(key: str) -> bool:
     words = key_words(key)
     if any(word in CREDENTIAL_WORDS for word in words):
         return True
-    if any(pair in CREDENTIAL_PHRASES for pair in zip(words, words[1:])):
+    if any(pair in CREDENTIAL_PHRASES for pair in zip(words, words[1:], strict=False)):
         return True
     compact = "".join(words)
     return any(fragment in compact for fragment in CREDENTIAL_FRAGMENTS)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 
 import pytest
+from elastic_transport import ConnectionError as ElasticConnectionError
 from sqlalchemy import text
 
 from fuelstats.collector import ingest
@@ -137,7 +138,7 @@ def test_elasticsearch_down_keeps_the_checkpoint(engine, es, prefix, etl: Etl):
     fill(engine, masters=1, logs=5)
     dead = Etl(primary=etl.primary, reader=etl.reader, es=search.connect("http://127.0.0.1:9"), prefix=prefix,
                batch_size=100)
-    with pytest.raises(Exception):
+    with pytest.raises(ElasticConnectionError):
         dead.run_once(["action_logs"], attempts=2)
     with engine.connect() as connection:
         checkpoint = source.load_checkpoint(connection, "action_logs")
