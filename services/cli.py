@@ -115,6 +115,23 @@ def reapply_filters() -> None:
     click.echo(f"{changed} installation structures changed")
 
 
+# --- analytics -----------------------------------------------------------------------------------
+
+@main.group()
+def analytics() -> None:
+    """The analytics service: reports, search and exports."""
+
+
+@analytics.command("serve")
+@click.option("--bind", default="127.0.0.1:8001", show_default=True, help="HOST:PORT to listen on.")
+@click.option("--workers", type=click.IntRange(min=1), default=None, help="Worker processes [FUELSTATS_WORKERS].")
+def analytics_serve(bind: str, workers: int | None) -> None:
+    """Serve the analytics API with gunicorn."""
+    from fuelstats.server import serve as run_server
+
+    run_server("fuelstats.analytics.app:create_app", bind=bind, workers=workers or _settings().workers)
+
+
 # --- etl -----------------------------------------------------------------------------------------
 
 def _etl() -> Any:

@@ -24,9 +24,10 @@ from connexion.datastructures import MediaTypeDict
 from connexion.exceptions import ProblemException
 from connexion.lifecycle import ConnexionRequest, ConnexionResponse
 from connexion.middleware import MiddlewarePosition
-from connexion.validators import JSONRequestBodyValidator, JSONResponseBodyValidator
+from connexion.utils import is_null, is_nullable
+from connexion.validators import JSONRequestBodyValidator, JSONResponseBodyValidator, ParameterValidator
 from connexion.json_schema import Draft4RequestValidator
-from jsonschema import FormatChecker, ValidationError
+from jsonschema import Draft4Validator, FormatChecker, ValidationError
 from jsonschema.exceptions import best_match
 from sqlalchemy.exc import DataError, DBAPIError, OperationalError
 from starlette.datastructures import Headers
@@ -266,6 +267,31 @@ class JSONBodyValidator(JSONRequestBodyValidator):
         raise schema_error(error)
 
 
+class ParametersValidator(ParameterValidator):
+    """Connexion's parameter validation, with our formats and errors that name the parameter and rule."""
+
+    @staticmethod
+    def validate_parameter(parameter_type: str, value: t.Any, param: dict, param_name: str | None = None) -> None:
+        where = f"{parameter_type}.{param['name']}"
+        if value is None or (is_nullable(param) and is_null(value)):
+            if param.get("required"):
+                raise ApiError(400, f"{parameter_type} parameter {param['name']!r} is required", rule="required",
+                               path=where)
+            return None
+        error = best_match(Draft4Validator(param.get("schema", param), format_checker=FORMATS).iter_errors(value))
+        if error is not None:
+            raise ApiError(400, f"{param['name']}: {error.message}", rule=str(error.validator), path=where)
+        return None
+
+    def validate_request(self, request: ConnexionRequest) -> None:
+        if self.strict_validation:
+            extra = self.validate_query_parameter_list(request, security_params=self.security_query_params)
+            if extra:
+                name = sorted(extra)[0]
+                raise ApiError(400, f"unknown query parameter {name!r}", rule="unknown-parameter", path=f"query.{name}")
+        super().validate_request(request)
+
+
 class FastJSONResponseValidator(JSONResponseBodyValidator):
     """Connexion's response validation, with jsonschema-rs deciding first."""
 
@@ -345,6 +371,7 @@ def install_common_behaviour(app: AsyncApp, *, max_body_bytes: int) -> None:
 
 
 VALIDATOR_MAP = {
+    "parameter": ParametersValidator,
     "body": MediaTypeDict({"*/*json": JSONBodyValidator}),
     "response": MediaTypeDict({"*/*json": FastJSONResponseValidator}),
 }

@@ -14,9 +14,9 @@ from typing import Any
 
 from elasticsearch import Elasticsearch
 from elasticsearch.helpers import scan, streaming_bulk
-from elasticsearch.serializer import JsonSerializer, OrjsonSerializer
 from elasticsearch_dsl import Document
 
+from fuelstats.elastic import alias, connect  # noqa: F401 (connect: the ETL's callers reach it here)
 from fuelstats.etl.documents import ActionLog, Cluster, Installation, OswlStat
 
 KINDS: dict[str, type[Document]] = {
@@ -33,30 +33,6 @@ class BulkFailure:
     document_id: str
     index: str
     reason: str
-
-
-class _FastJsonSerializer(OrjsonSerializer):
-    """orjson, which encodes bulk bodies several times faster, and the json module for what orjson
-    refuses (integers beyond 64 bits, which a master node may send)."""
-
-    def dumps(self, data: Any) -> bytes:
-        try:
-            return super().dumps(data)
-        except TypeError:
-            return _JSON.dumps(data)
-
-
-_JSON = JsonSerializer()
-
-
-def connect(url: str) -> Elasticsearch:
-    # The client's own retries cover a node restarting; the ETL's backoff covers longer outages.
-    return Elasticsearch(url, request_timeout=60, max_retries=3, retry_on_timeout=True,
-                         serializers={"application/json": _FastJsonSerializer()})
-
-
-def alias(prefix: str, kind: str) -> str:
-    return f"{prefix}-{kind}"
 
 
 def _new_index_name(prefix: str, kind: str) -> str:

@@ -15,6 +15,6 @@ def test_the_collector_keeps_its_contract(collector_server: str, tmp_path: Path)
         "--generation-allow-x00", "false",
         "--continue-on-failure", "--report", "junit", "--report-dir", str(tmp_path),
     ]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    result = subprocess.run(command, capture_output=True, text=True, timeout=600, cwd=tmp_path)
     assert result.returncode == 0, result.stdout[-20000:] + result.stderr[-5000:]
     assert "4 tested" in result.stdout.replace("Tested: 4", "4 tested")

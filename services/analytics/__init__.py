@@ -1,0 +1,1 @@
+"""Analytics: the reports, public search and private exports of fuel-stats."""

@@ -1,0 +1,58 @@
+"""The analytics' ASGI app: openapi/analytics.yaml served by Connexion, validating both ways."""
+
+from __future__ import annotations
+
+import json
+
+import structlog
+from connexion import AsyncApp
+from connexion.lifecycle import ConnexionRequest, ConnexionResponse
+from connexion.options import SwaggerUIOptions
+from elastic_transport import ConnectionError as ElasticConnectionError
+from elastic_transport import ConnectionTimeout
+from elasticsearch import ApiError, NotFoundError
+
+from fuelstats import web
+from fuelstats.analytics.reports import InvalidFilters
+from fuelstats.openapi import load_spec
+from fuelstats.settings import get_settings
+
+SPEC = "analytics.yaml"
+log = structlog.get_logger("fuelstats.analytics")
+
+
+def _json(status: int, body: dict[str, str], headers: dict[str, str] | None = None) -> ConnexionResponse:
+    return ConnexionResponse(status_code=status, mimetype="application/json", body=json.dumps(body), headers=headers)
+
+
+def _invalid_filters(request: ConnexionRequest, error: Exception) -> ConnexionResponse:
+    assert isinstance(error, InvalidFilters)
+    web.note(rule=error.rule, at=error.path)
+    return _json(error.status, web.error_body(error.message, rule=error.rule, path=error.path))
+
+
+def _search_unavailable(request: ConnexionRequest, error: Exception) -> ConnexionResponse:
+    if isinstance(error, NotFoundError):
+        reason = "the statistics have not been indexed yet (run `fuelstats etl run`)"
+    else:
+        reason = "Elasticsearch is unavailable, try again later"
+    log.error("search unavailable", error=str(error).splitlines()[0])
+    return _json(503, web.error_body(reason), headers={"Retry-After": "30"})
+
+
+def create_app() -> AsyncApp:
+    settings = get_settings()
+    app = AsyncApp(__name__)
+    app.add_api(
+        load_spec(settings.openapi_dir / SPEC),
+        validate_responses=True,
+        strict_validation=True,
+        pythonic_params=True,
+        validator_map=web.VALIDATOR_MAP,
+        swagger_ui_options=SwaggerUIOptions(swagger_ui=True, spec_path="/openapi.json"),
+    )
+    web.install_common_behaviour(app, max_body_bytes=settings.max_body_bytes)
+    app.add_error_handler(InvalidFilters, _invalid_filters)
+    for error in (ElasticConnectionError, ConnectionTimeout, ApiError):
+        app.add_error_handler(error, _search_unavailable)
+    return app

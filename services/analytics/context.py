@@ -1,0 +1,19 @@
+"""What the analytics handlers share within one process."""
+
+from __future__ import annotations
+
+import functools
+
+from fuelstats.analytics.queries import Queries
+from fuelstats.elastic import connect
+from fuelstats.settings import get_settings
+
+# A report waits this long for Elasticsearch, then answers 503: never a hang.
+SEARCH_TIMEOUT_SECONDS = 10
+
+
+@functools.cache
+def queries() -> Queries:
+    settings = get_settings()
+    return Queries(connect(settings.elasticsearch_url, request_timeout=SEARCH_TIMEOUT_SECONDS, max_retries=1),
+                   settings.index_prefix)

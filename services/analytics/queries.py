@@ -1,0 +1,160 @@
+"""Every Elasticsearch query of the analytics service, built with elasticsearch-dsl.
+
+Each report is one search with size 0 and aggregations over the aliases the ETL fills
+(installations, clusters). Counts of installations over cluster documents are cardinality
+aggregations with the highest precision threshold: exact below 40,000 distinct installations
+per bucket, within a fraction of a percent above.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from elasticsearch import Elasticsearch
+from elasticsearch_dsl import Search
+
+from fuelstats.elastic import alias
+
+EXACT_BELOW = 40_000
+MANY = 100  # buckets of a terms aggregation: more kinds than any report has
+
+
+@dataclass(frozen=True)
+class Filters:
+    release: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    include_filtered: bool = False
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "release": self.release,
+            "from": self.since.isoformat() if self.since else None,
+            "to": self.until.isoformat() if self.until else None,
+            "include_filtered": self.include_filtered,
+        }
+
+
+@dataclass(frozen=True)
+class Bucket:
+    key: str
+    count: int
+    breakdown: dict[str, int] | None = None
+
+
+class Queries:
+    """The analytics' view of Elasticsearch: one method per question."""
+
+    def __init__(self, es: Elasticsearch, prefix: str) -> None:
+        self.es = es
+        self.prefix = prefix
+
+    # --- selection --------------------------------------------------------------------------
+
+    def _search(self, kind: str, filters: Filters, date_field: str) -> Search:
+        search = Search(using=self.es, index=alias(self.prefix, kind)).extra(size=0, track_total_hits=True)
+        if filters.release is not None:
+            search = search.filter("term", release=filters.release)
+        if not filters.include_filtered:
+            search = search.filter("term", is_filtered=False)
+        if filters.since or filters.until:
+            bounds = {}
+            if filters.since:
+                bounds["gte"] = filters.since.isoformat()
+            if filters.until:
+                bounds["lte"] = filters.until.isoformat()
+            search = search.filter("range", **{date_field: {**bounds, "format": "yyyy-MM-dd"}})
+        return search
+
+    def installations(self, filters: Filters) -> Search:
+        return self._search("installations", filters, "creation_date")
+
+    def clusters(self, filters: Filters) -> Search:
+        return self._search("clusters", filters, "installation_created")
+
+    def release_known(self, release: str) -> bool:
+        search = Search(using=self.es, index=alias(self.prefix, "installations")).filter("term", release=release)
+        return search.extra(size=0, terminate_after=1).execute().hits.total.value > 0
+
+    # --- totals -------------------------------------------------------------------------------
+
+    def totals(self, filters: Filters) -> dict[str, int]:
+        installations = self.installations(filters).execute().hits.total.value
+        clusters = self.clusters(filters)
+        clusters.aggs.metric("nodes", "sum", field="nodes_num")
+        result = clusters.execute()
+        return {"installations": installations, "environments": result.hits.total.value,
+                "nodes": int(result.aggregations.nodes.value or 0)}
+
+    # --- distributions ------------------------------------------------------------------------
+
+    def installations_by_cluster_field(self, filters: Filters, field: str) -> list[Bucket]:
+        """Installations with at least one environment of each value of ``field``."""
+        search = self.clusters(filters)
+        search.aggs.bucket("values", "terms", field=field, size=MANY).metric(
+            "installations", "cardinality", field="master_node_uid", precision_threshold=EXACT_BELOW)
+        buckets = search.execute().aggregations["values"].buckets
+        ordered = sorted(buckets, key=lambda b: (-b.installations.value, str(b.key)))
+        return [Bucket(str(b.key), int(b.installations.value)) for b in ordered]
+
+    def environments_by(self, filters: Filters, field: str, *, missing: str | None = None) -> list[Bucket]:
+        search = self.clusters(filters)
+        options: dict[str, Any] = {"field": field, "size": MANY}
+        if missing is not None:
+            options["missing"] = missing
+        search.aggs.bucket("values", "terms", **options)
+        return [Bucket(str(b.key_as_string if hasattr(b, "key_as_string") else b.key), b.doc_count)
+                for b in search.execute().aggregations["values"].buckets]
+
+    def installations_by(self, filters: Filters, field: str) -> list[Bucket]:
+        search = self.installations(filters)
+        search.aggs.bucket("values", "terms", field=field, size=MANY)
+        return [Bucket(str(b.key), b.doc_count) for b in search.execute().aggregations["values"].buckets]
+
+    def installation_ranges(self, filters: Filters, field: str, ranges: list[tuple[str, int, int | None]]
+                            ) -> list[Bucket]:
+        """Installations per range of a number; each range is (label, from, to exclusive or None)."""
+        search = self.installations(filters)
+        search.aggs.bucket("ranges", "range", field=field, keyed=True, ranges=[
+            {"key": label, "from": low, **({"to": high} if high is not None else {})} for label, low, high in ranges
+        ])
+        buckets = search.execute().aggregations.ranges.buckets
+        return [Bucket(label, buckets[label].doc_count) for label, _, _ in ranges]
+
+    def installations_per_month(self, filters: Filters) -> list[Bucket]:
+        search = self.installations(filters)
+        search.aggs.bucket("months", "date_histogram", field="creation_date", calendar_interval="month",
+                           format="yyyy-MM", min_doc_count=0)
+        return [Bucket(b.key_as_string, b.doc_count) for b in search.execute().aggregations.months.buckets]
+
+    def nodes_by_hardware(self, filters: Filters) -> list[Bucket]:
+        """Nodes per manufacturer and product, the most common first."""
+        search = self.clusters(filters)
+        nested = search.aggs.bucket("nodes", "nested", path="nodes")
+        nested.bucket("manufacturers", "terms", field="nodes.manufacturer", size=MANY, missing="unknown").bucket(
+            "products", "terms", field="nodes.platform_name", size=MANY, missing="")
+        rows = []
+        for manufacturer in search.execute().aggregations.nodes.manufacturers.buckets:
+            for product in manufacturer.products.buckets:
+                key = f"{manufacturer.key} {product.key}".strip()
+                rows.append(Bucket(key, product.doc_count))
+        return sorted(rows, key=lambda b: (-b.count, b.key))
+
+    def nodes_by_role(self, filters: Filters) -> list[Bucket]:
+        """Nodes per role, each with how many of them hold that role alone or with which others."""
+        search = self.clusters(filters)
+        nested = search.aggs.bucket("nodes", "nested", path="nodes")
+        nested.bucket("roles", "terms", field="nodes.roles", size=MANY).bucket(
+            "combinations", "terms", field="nodes.roles_combination", size=MANY)
+        return [
+            Bucket(str(role.key), role.doc_count, {str(c.key): c.doc_count for c in role.combinations.buckets})
+            for role in search.execute().aggregations.nodes.roles.buckets
+        ]
+
+    def environments_by_plugin(self, filters: Filters) -> list[Bucket]:
+        search = self.clusters(filters)
+        nested = search.aggs.bucket("plugins", "nested", path="plugins")
+        nested.bucket("names", "terms", field="plugins.name", size=MANY).bucket("environments", "reverse_nested")
+        return [Bucket(str(b.key), b.environments.doc_count) for b in search.execute().aggregations.plugins.names.buckets]

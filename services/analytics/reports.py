@@ -1,0 +1,110 @@
+"""The reports: what each one counts, and the rules its filters follow.
+
+Each report is a distribution computed by one Elasticsearch search (queries.py). Counts are of
+installations (master nodes), environments (clusters) or nodes, as the report's unit says.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from fuelstats.analytics.queries import Bucket, Filters, Queries
+
+NODES_PER_INSTALLATION = [("0", 0, 1), ("1-5", 1, 6), ("6-10", 6, 11), ("11-20", 11, 21), ("21-50", 21, 51),
+                          ("51-100", 51, 101), ("101+", 101, None)]
+ENVIRONMENTS_PER_INSTALLATION = [("0", 0, 1), ("1", 1, 2), ("2", 2, 3), ("3-5", 3, 6), ("6-10", 6, 11),
+                                 ("11+", 11, None)]
+
+
+class InvalidFilters(Exception):
+    """Filters the schema lets through but that cannot select anything: 400, or 404 for a release
+    no installation reports."""
+
+    def __init__(self, message: str, *, rule: str, path: str, status: int = 400) -> None:
+        super().__init__(message)
+        self.message = message
+        self.rule = rule
+        self.path = path
+        self.status = status
+
+
+@dataclass(frozen=True)
+class Report:
+    name: str
+    title: str
+    unit: str  # installations, environments or nodes
+    compute: Callable[[Queries, Filters], list[Bucket]]
+
+
+def _releases(queries: Queries, filters: Filters) -> list[Bucket]:
+    environments = {b.key: b.count for b in queries.environments_by(filters, "release")}
+    return [Bucket(b.key, b.count, {"environments": environments.get(b.key, 0)})
+            for b in queries.installations_by(filters, "release")]
+
+
+REPORTS = {
+    report.name: report
+    for report in (
+        Report("operating_systems", "Operating systems by installations", "installations",
+               lambda q, f: q.installations_by_cluster_field(f, "os")),
+        Report("nodes_per_installation", "Number of nodes by installations", "installations",
+               lambda q, f: q.installation_ranges(f, "nodes_num", NODES_PER_INSTALLATION)),
+        Report("hypervisors", "Hypervisors by environments", "environments",
+               lambda q, f: q.environments_by(f, "hypervisor", missing="unknown")),
+        Report("releases", "Installations (and environments) by Fuel release", "installations", _releases),
+        Report("hardware", "Most common server types (manufacturer and product) by nodes", "nodes",
+               lambda q, f: q.nodes_by_hardware(f)),
+        Report("node_roles", "Nodes by role, and the role combinations of combined nodes", "nodes",
+               lambda q, f: q.nodes_by_role(f)),
+        Report("network_types", "Network types by environments", "environments",
+               lambda q, f: q.environments_by(f, "network_type", missing="unknown")),
+        Report("storage", "Storage options by environments", "environments",
+               lambda q, f: q.environments_by(f, "storage")),
+        Report("components", "Related projects (Sahara, Murano, Ceilometer, ...) by environments", "environments",
+               lambda q, f: q.environments_by(f, "components")),
+        Report("plugins", "Plugins by environments", "environments", lambda q, f: q.environments_by_plugin(f)),
+        Report("deployment_modes", "Deployment modes (HA or not) by environments", "environments",
+               lambda q, f: q.environments_by(f, "mode", missing="unknown")),
+        Report("environments_per_installation", "Number of environments by installations", "installations",
+               lambda q, f: q.installation_ranges(f, "clusters_num", ENVIRONMENTS_PER_INSTALLATION)),
+        Report("installations_over_time", "Installations by month of their first report", "installations",
+               lambda q, f: q.installations_per_month(f)),
+    )
+}
+
+
+def check_filters(queries: Queries, filters: Filters) -> None:
+    """Refuse filters that cannot select anything meaningful."""
+    if filters.since and filters.until and filters.since > filters.until:
+        raise InvalidFilters(f"from {filters.since} is after to {filters.until}", rule="date-range", path="query.from")
+    if filters.release is not None and not queries.release_known(filters.release):
+        raise InvalidFilters(f"no installation reports release {filters.release!r}", rule="known-release",
+                             path="query.release", status=404)
+
+
+def report(queries: Queries, name: str, filters: Filters) -> dict[str, Any]:
+    definition = REPORTS[name]
+    check_filters(queries, filters)
+    totals = queries.totals(filters)
+    return {
+        "report": name,
+        "title": definition.title,
+        "unit": definition.unit,
+        "filters": filters.as_json(),
+        "total": totals[definition.unit],
+        "buckets": [
+            {"key": b.key, "count": b.count, **({"breakdown": b.breakdown} if b.breakdown is not None else {})}
+            for b in definition.compute(queries, filters)
+        ],
+    }
+
+
+def summary(queries: Queries, filters: Filters) -> dict[str, Any]:
+    check_filters(queries, filters)
+    return {"filters": filters.as_json(), **queries.totals(filters)}
+
+
+def listing() -> dict[str, Any]:
+    return {"reports": [{"name": r.name, "title": r.title, "unit": r.unit} for r in REPORTS.values()]}

@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import text
+
+from fuelstats.analytics.context import queries
+from fuelstats.collector import ingest
+from fuelstats.database import engine_for
+from fuelstats.elastic import connect
+from fuelstats.etl.pipeline import Etl
+from fuelstats.settings import get_settings
+from tests.analytics.fixture import INSTALLATIONS, RULES
+from tests.conftest import COLLECTOR_TABLES
+
+PREFIX = "test-analytics"
+
+
+@pytest.fixture(scope="module")
+def population(database_url: str, elasticsearch_node) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    """The fixture population, stored by the collector and carried by the ETL into its own indices."""
+    engine = engine_for(database_url)
+    with engine.begin() as connection:
+        connection.execute(text(f"TRUNCATE {', '.join(COLLECTOR_TABLES)} RESTART IDENTITY"))
+    for structure in INSTALLATIONS:
+        ingest.record_installation_structure(engine, None, structure, RULES)
+    es = connect(elasticsearch_node.url)
+    etl = Etl(primary=engine, reader=engine, es=es, prefix=PREFIX, batch_size=100)
+    etl.prepare()
+    etl.run_once()
+    es.indices.refresh(index=f"{PREFIX}-*")
+    yield PREFIX
+    es.indices.delete(index=f"{PREFIX}-*", ignore_unavailable=True, allow_no_indices=True)
+
+
+@pytest.fixture
+def analytics(population: str, elasticsearch_node, monkeypatch):  # type: ignore[no-untyped-def]
+    from fuelstats.analytics.app import create_app
+
+    monkeypatch.setitem(os.environ, "FUELSTATS_ELASTICSEARCH_URL", elasticsearch_node.url)
+    monkeypatch.setitem(os.environ, "FUELSTATS_INDEX_PREFIX", population)
+    get_settings.cache_clear()
+    queries.cache_clear()
+    with create_app().test_client() as client:
+        yield client
+    get_settings.cache_clear()
+    queries.cache_clear()

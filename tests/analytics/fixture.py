@@ -1,0 +1,75 @@
+"""A small, known population of installations; test_reports.py works its numbers out by hand.
+
+| master | release | filtered | environment | OS | hypervisor | network | mode | nodes (roles, hardware) |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- |
+| a | 9.0 | no | 1 | Ubuntu | kvm | neutron vlan | ha_compact | controller (Dell R630); cinder+compute, compute (HP DL360) |
+| a | | | 2 | CentOS | qemu | nova-network | multinode | controller+mongo (Supermicro X9) |
+| b | 8.0 | no | 1 | Ubuntu | vcenter | neutron gre | ha_compact | controller, compute (Dell R630) |
+| c | 9.0 | no | (none) | | | | | |
+| dev | 10.0-dev | yes | 1 | Ubuntu | kvm | neutron vlan | ha_compact | controller (Dell R630) |
+
+Storage: a/1 volumes_lvm; a/2 images_ceph and volumes_ceph. Components: a/1 sahara; a/2 ceilometer and
+mongo; b/1 murano. Plugins: contrail on a/1 and b/1.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fuelstats.collector.filtering import FilteringRules
+
+RULES = FilteringRules.model_validate({"releases": {"10.0-dev": {"accept": "none"}}})
+
+
+def node(node_id: int, roles: list[str], manufacturer: str, product: str) -> dict[str, Any]:
+    return {"id": node_id, "roles": roles, "status": "ready", "os": "ubuntu", "manufacturer": manufacturer,
+            "platform_name": product}
+
+
+def cluster(cluster_id: int, *, os: str, hypervisor: str, network: dict[str, Any], provider: str, mode: str,
+            nodes: list[dict[str, Any]], flags: tuple[str, ...] = (), plugins: tuple[str, ...] = ()) -> dict[str, Any]:
+    return {
+        "id": cluster_id, "mode": mode, "status": "operational", "nodes_num": len(nodes), "nodes": nodes,
+        "release": {"version": "mitaka-9.0", "os": os, "name": f"Mitaka on {os}"},
+        "net_provider": provider, "network_configuration": network,
+        "attributes": {"libvirt_type": hypervisor, **{flag: True for flag in flags}},
+        "installed_plugins": [{"name": name, "version": "1.0.0", "fuel_version": ["9.0"]} for name in plugins],
+    }
+
+
+def structure(uid: str, release: str, clusters: list[dict[str, Any]]) -> dict[str, Any]:
+    return {
+        "master_node_uid": uid,
+        "fuel_release": {"release": release, "api": "1", "feature_groups": ["mirantis"], "build_id": "ga"},
+        "clusters_num": len(clusters),
+        "allocated_nodes_num": sum(c["nodes_num"] for c in clusters),
+        "unallocated_nodes_num": 0,
+        "clusters": clusters,
+    }
+
+
+VLAN = {"segmentation_type": "vlan", "net_l23_provider": "ovs"}
+GRE = {"segmentation_type": "gre", "net_l23_provider": "ovs"}
+NOVA = {"net_manager": "FlatDHCPManager", "fixed_networks_vlan_start": None}
+
+INSTALLATIONS = [
+    structure("a", "9.0", [
+        cluster(1, os="Ubuntu", hypervisor="kvm", network=VLAN, provider="neutron", mode="ha_compact",
+                nodes=[node(1, ["controller"], "Dell", "R630"), node(2, ["compute", "cinder"], "HP", "DL360"),
+                       node(3, ["compute"], "HP", "DL360")],
+                flags=("volumes_lvm", "sahara"), plugins=("contrail",)),
+        cluster(2, os="CentOS", hypervisor="qemu", network=NOVA, provider="nova_network", mode="multinode",
+                nodes=[node(4, ["mongo", "controller"], "Supermicro", "X9")],
+                flags=("images_ceph", "volumes_ceph", "ceilometer", "mongo")),
+    ]),
+    structure("b", "8.0", [
+        cluster(1, os="Ubuntu", hypervisor="vcenter", network=GRE, provider="neutron", mode="ha_compact",
+                nodes=[node(1, ["controller"], "Dell", "R630"), node(2, ["compute"], "Dell", "R630")],
+                flags=("murano",), plugins=("contrail",)),
+    ]),
+    structure("c", "9.0", []),
+    structure("dev", "10.0-dev", [
+        cluster(1, os="Ubuntu", hypervisor="kvm", network=VLAN, provider="neutron", mode="ha_compact",
+                nodes=[node(1, ["controller"], "Dell", "R630")]),
+    ]),
+]

@@ -1,0 +1,146 @@
+"""Every report against the fixture population (fixture.py), by numbers worked out by hand."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from fuelstats.analytics.reports import REPORTS
+from fuelstats.openapi import load_spec
+from fuelstats.settings import REPOSITORY_ROOT
+
+
+def buckets(client, name: str, **params: str) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    response = client.get(f"/api/v1/reports/{name}/", params=params)
+    assert response.status_code == 200, response.text
+    return {b["key"]: b["count"] for b in response.json()["buckets"]}
+
+
+def test_operating_systems_by_installations(analytics):
+    # Ubuntu: a and b; CentOS: a (a counts in both); dev is filtered out.
+    assert buckets(analytics, "operating_systems") == {"Ubuntu": 2, "CentOS": 1}
+    assert buckets(analytics, "operating_systems", include_filtered="true") == {"Ubuntu": 3, "CentOS": 1}
+
+
+def test_nodes_per_installation(analytics):
+    # a: 3 + 1 nodes, b: 2, c: none.
+    assert buckets(analytics, "nodes_per_installation") == {
+        "0": 1, "1-5": 2, "6-10": 0, "11-20": 0, "21-50": 0, "51-100": 0, "101+": 0}
+
+
+def test_hypervisors_by_environments(analytics):
+    assert buckets(analytics, "hypervisors") == {"kvm": 1, "qemu": 1, "vcenter": 1}
+    assert buckets(analytics, "hypervisors", include_filtered="true") == {"kvm": 2, "qemu": 1, "vcenter": 1}
+
+
+def test_releases_with_their_environments(analytics):
+    response = analytics.get("/api/v1/reports/releases/").json()
+    assert {b["key"]: (b["count"], b["breakdown"]["environments"]) for b in response["buckets"]} == {
+        "9.0": (2, 2), "8.0": (1, 1)}
+    assert response["total"] == 3 and response["unit"] == "installations"
+
+
+def test_most_common_hardware(analytics):
+    response = analytics.get("/api/v1/reports/hardware/").json()
+    assert [(b["key"], b["count"]) for b in response["buckets"]] == [
+        ("Dell R630", 3), ("HP DL360", 2), ("Supermicro X9", 1)]
+    assert response["total"] == 6
+
+
+def test_node_roles_with_combined_nodes(analytics):
+    response = analytics.get("/api/v1/reports/node_roles/").json()
+    roles = {b["key"]: (b["count"], b["breakdown"]) for b in response["buckets"]}
+    assert roles == {
+        "controller": (3, {"controller": 2, "controller+mongo": 1}),
+        "compute": (3, {"compute": 2, "cinder+compute": 1}),
+        "cinder": (1, {"cinder+compute": 1}),
+        "mongo": (1, {"controller+mongo": 1}),
+    }
+    assert response["total"] == 6 and response["unit"] == "nodes"
+
+
+def test_network_types(analytics):
+    assert buckets(analytics, "network_types") == {"neutron-vlan": 1, "nova-network": 1, "neutron-gre": 1}
+
+
+def test_storage_options(analytics):
+    assert buckets(analytics, "storage") == {"volumes_lvm": 1, "images_ceph": 1, "volumes_ceph": 1}
+
+
+def test_related_projects(analytics):
+    assert buckets(analytics, "components") == {"sahara": 1, "ceilometer": 1, "mongo": 1, "murano": 1}
+
+
+def test_plugins(analytics):
+    assert buckets(analytics, "plugins") == {"contrail": 2}
+
+
+def test_deployment_modes(analytics):
+    assert buckets(analytics, "deployment_modes") == {"ha_compact": 2, "multinode": 1}
+
+
+def test_environments_per_installation(analytics):
+    assert buckets(analytics, "environments_per_installation") == {"0": 1, "1": 1, "2": 1, "3-5": 0, "6-10": 0,
+                                                                    "11+": 0}
+
+
+def test_installations_over_time(analytics):
+    this_month = dt.datetime.now(dt.UTC).strftime("%Y-%m")
+    assert buckets(analytics, "installations_over_time") == {this_month: 3}
+
+
+def test_a_release_filter_applies_to_every_report(analytics):
+    assert buckets(analytics, "operating_systems", release="8.0") == {"Ubuntu": 1}
+    assert buckets(analytics, "hypervisors", release="9.0") == {"kvm": 1, "qemu": 1}
+    assert buckets(analytics, "hardware", release="8.0") == {"Dell R630": 2}
+    summary = analytics.get("/api/v1/summary/", params={"release": "9.0"}).json()
+    assert (summary["installations"], summary["environments"], summary["nodes"]) == (2, 2, 4)
+
+
+def test_a_date_range_applies_to_every_report(analytics):
+    today = dt.datetime.now(dt.UTC).date()
+    tomorrow = (today + dt.timedelta(days=1)).isoformat()
+    assert buckets(analytics, "hypervisors", **{"from": tomorrow}) == {}
+    assert buckets(analytics, "hypervisors", to=today.isoformat()) == {"kvm": 1, "qemu": 1, "vcenter": 1}
+
+
+def test_summary(analytics):
+    summary = analytics.get("/api/v1/summary/").json()
+    assert (summary["installations"], summary["environments"], summary["nodes"]) == (3, 3, 6)
+    everything = analytics.get("/api/v1/summary/", params={"include_filtered": "true"}).json()
+    assert (everything["installations"], everything["environments"], everything["nodes"]) == (4, 4, 7)
+
+
+def test_the_spec_lists_every_report():
+    spec = load_spec(REPOSITORY_ROOT / "openapi" / "analytics.yaml")
+    names = spec["paths"]["/api/v1/reports/{name}/"]["get"]["parameters"][0]["schema"]["enum"]
+    assert names == list(REPORTS)
+
+
+def test_list_of_reports(analytics):
+    listed = analytics.get("/api/v1/reports/").json()["reports"]
+    assert [r["name"] for r in listed] == list(REPORTS)
+
+
+def test_an_unknown_release_is_404(analytics):
+    response = analytics.get("/api/v1/reports/hypervisors/", params={"release": "99.9"})
+    assert response.status_code == 404
+    assert (response.json()["rule"], response.json()["path"]) == ("known-release", "query.release")
+
+
+@pytest.mark.parametrize(
+    ("path", "params", "rule", "where"),
+    [
+        ("/api/v1/reports/horoscope/", {}, "enum", "path.name"),
+        ("/api/v1/reports/hypervisors/", {"from": "2026-02-01", "to": "2026-01-01"}, "date-range", "query.from"),
+        ("/api/v1/reports/hypervisors/", {"from": "yesterday"}, "format", "query.from"),
+        ("/api/v1/reports/hypervisors/", {"include_filtered": "maybe"}, "type", "query.include_filtered"),
+        ("/api/v1/reports/hypervisors/", {"size": "10"}, "unknown-parameter", "query.size"),
+        ("/api/v1/summary/", {"to": "2026-13-01"}, "format", "query.to"),
+    ],
+)
+def test_bad_filters_get_a_clear_400(analytics, path, params, rule, where):
+    response = analytics.get(path, params=params)
+    assert response.status_code == 400
+    assert (response.json()["rule"], response.json()["path"]) == (rule, where)
