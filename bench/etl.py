@@ -38,7 +38,7 @@ from bench.common import (
 )
 from fuelstats.collector import ingest
 from fuelstats.database import engine_for
-from fuelstats.etl import search, transform
+from fuelstats.etl import search, source, transform
 from fuelstats.settings import Settings
 from tools.locales import Node
 
@@ -93,10 +93,9 @@ def raw_bulk(url: str, node: Node, rows: int) -> float:
     es.indices.delete(index=index, ignore_unavailable=True)
     es.indices.create(index=index, settings=search.INDEX_SETTINGS,
                       mappings=search.KINDS["action_logs"]._doc_type.mapping.to_dict())
-    with engine_for(url).connect() as connection:
-        result = connection.execute(text("SELECT master_node_uid, external_id, body, received_at FROM action_logs"),
-                                    execution_options={"stream_results": True, "yield_per": 10_000})
-        actions = [search.index_action(transform.action_log_document(*row), index) for row in result]
+    with engine_for(url).connect() as connection, connection.begin():
+        actions = [search.index_action(transform.action_log_document(row), index)
+                   for row in source.rows_visible(connection, "action_logs", batch_size=10_000)]
     started = time.perf_counter()
     bulk(es, actions, chunk_size=Settings().etl_batch_size)
     elapsed = time.perf_counter() - started

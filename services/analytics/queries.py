@@ -44,6 +44,19 @@ class Bucket:
     breakdown: dict[str, int] | None = None
 
 
+Ranges = list[tuple[str, int, int | None]]  # (label, from, to exclusive or None for no end)
+
+
+def _range_options(ranges: Ranges) -> dict[str, Any]:
+    return {"keyed": True, "ranges": [
+        {"key": label, "from": low, **({"to": high} if high is not None else {})} for label, low, high in ranges]}
+
+
+def _range_buckets(result: Any, ranges: Ranges) -> list[Bucket]:
+    buckets = result.aggregations.ranges.buckets
+    return [Bucket(label, buckets[label].doc_count) for label, _, _ in ranges]
+
+
 class Queries:
     """The analytics' view of Elasticsearch: one method per question."""
 
@@ -73,6 +86,11 @@ class Queries:
 
     def clusters(self, filters: Filters) -> Search:
         return self._search("clusters", filters, "installation_created")
+
+    def successful_deployments(self, filters: Filters) -> Search:
+        return (self._search("action_logs", filters, "installation_created")
+                .filter("term", action_name="deployment").filter("term", action_type="nailgun_task")
+                .filter("term", result="ready"))
 
     def release_known(self, release: str) -> bool:
         search = Search(using=self.es, index=alias(self.prefix, "installations")).filter("term", release=release)
@@ -113,21 +131,36 @@ class Queries:
         search.aggs.bucket("values", "terms", field=field, size=MANY)
         return [Bucket(str(b.key), b.doc_count) for b in search.execute().aggregations["values"].buckets]
 
-    def installation_ranges(self, filters: Filters, field: str, ranges: list[tuple[str, int, int | None]]
-                            ) -> list[Bucket]:
-        """Installations per range of a number; each range is (label, from, to exclusive or None)."""
+    def installation_ranges(self, filters: Filters, field: str, ranges: Ranges) -> list[Bucket]:
+        """Installations per range of a number."""
         search = self.installations(filters)
-        search.aggs.bucket("ranges", "range", field=field, keyed=True, ranges=[
-            {"key": label, "from": low, **({"to": high} if high is not None else {})} for label, low, high in ranges
-        ])
-        buckets = search.execute().aggregations.ranges.buckets
-        return [Bucket(label, buckets[label].doc_count) for label, _, _ in ranges]
+        search.aggs.bucket("ranges", "range", field=field, **_range_options(ranges))
+        return _range_buckets(search.execute(), ranges)
 
     def installations_per_month(self, filters: Filters) -> list[Bucket]:
         search = self.installations(filters)
         search.aggs.bucket("months", "date_histogram", field="creation_date", calendar_interval="month",
                            format="yyyy-MM", min_doc_count=0)
         return [Bucket(b.key_as_string, b.doc_count) for b in search.execute().aggregations.months.buckets]
+
+    def deployment_durations(self, filters: Filters, ranges: Ranges
+                             ) -> tuple[int, float | None, list[Bucket]]:
+        """Successful deployments: how many, their average duration in seconds, how many per range."""
+        search = self.successful_deployments(filters).filter("exists", field="duration_seconds")
+        search.aggs.metric("average", "avg", field="duration_seconds")
+        search.aggs.bucket("ranges", "range", field="duration_seconds", **_range_options(ranges))
+        result = search.execute()
+        return result.hits.total.value, result.aggregations.average.value, _range_buckets(result, ranges)
+
+    def failures_before_first_success(self, filters: Filters, ranges: Ranges
+                                      ) -> tuple[int, float | None, list[Bucket]]:
+        """Environments deployed successfully: how many, their average failed deployments before the
+        first success, how many per range of failures."""
+        search = self.successful_deployments(filters).filter("term", first_success=True)
+        search.aggs.metric("average", "avg", field="failures_before")
+        search.aggs.bucket("ranges", "range", field="failures_before", **_range_options(ranges))
+        result = search.execute()
+        return result.hits.total.value, result.aggregations.average.value, _range_buckets(result, ranges)
 
     def nodes_by_hardware(self, filters: Filters) -> list[Bucket]:
         """Nodes per manufacturer and product, the most common first."""

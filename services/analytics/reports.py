@@ -14,6 +14,9 @@ from fuelstats.analytics.queries import Bucket, Filters, Queries
 
 NODES_PER_INSTALLATION = [("0", 0, 1), ("1-5", 1, 6), ("6-10", 6, 11), ("11-20", 11, 21), ("21-50", 21, 51),
                           ("51-100", 51, 101), ("101+", 101, None)]
+DEPLOYMENT_MINUTES = [("under 10 min", 0, 600), ("10-30 min", 600, 1800), ("30-60 min", 1800, 3600),
+                      ("1-2 h", 3600, 7200), ("2 h or more", 7200, None)]
+FAILURES = [("0", 0, 1), ("1", 1, 2), ("2", 2, 3), ("3-5", 3, 6), ("6 or more", 6, None)]
 ENVIRONMENTS_PER_INSTALLATION = [("0", 0, 1), ("1", 1, 2), ("2", 2, 3), ("3-5", 3, 6), ("6-10", 6, 11),
                                  ("11+", 11, None)]
 
@@ -31,17 +34,34 @@ class InvalidFilters(Exception):
 
 
 @dataclass(frozen=True)
+class Distribution:
+    buckets: list[Bucket]
+    total: int | None = None  # None: the filters' total of the report's unit
+    value: float | None = None  # an average, for reports that have one
+
+
+@dataclass(frozen=True)
 class Report:
     name: str
     title: str
-    unit: str  # installations, environments or nodes
-    compute: Callable[[Queries, Filters], list[Bucket]]
+    unit: str  # installations, environments, nodes or deployments
+    compute: Callable[[Queries, Filters], list[Bucket] | Distribution]
 
 
 def _releases(queries: Queries, filters: Filters) -> list[Bucket]:
     environments = {b.key: b.count for b in queries.environments_by(filters, "release")}
     return [Bucket(b.key, b.count, {"environments": environments.get(b.key, 0)})
             for b in queries.installations_by(filters, "release")]
+
+
+def _deployment_time(queries: Queries, filters: Filters) -> Distribution:
+    count, average, buckets = queries.deployment_durations(filters, DEPLOYMENT_MINUTES)
+    return Distribution(buckets, count, average)
+
+
+def _deployment_failures(queries: Queries, filters: Filters) -> Distribution:
+    count, average, buckets = queries.failures_before_first_success(filters, FAILURES)
+    return Distribution(buckets, count, average)
 
 
 REPORTS = {
@@ -53,9 +73,14 @@ REPORTS = {
                lambda q, f: q.installation_ranges(f, "nodes_num", NODES_PER_INSTALLATION)),
         Report("hypervisors", "Hypervisors by environments", "environments",
                lambda q, f: q.environments_by(f, "hypervisor", missing="unknown")),
+        Report("deployment_time", "Successful deployments by duration, and their average in seconds", "deployments",
+               _deployment_time),
         Report("releases", "Installations (and environments) by Fuel release", "installations", _releases),
         Report("hardware", "Most common server types (manufacturer and product) by nodes", "nodes",
                lambda q, f: q.nodes_by_hardware(f)),
+        Report("deployment_failures",
+               "Environments by failed deployments before their first success, and the average", "environments",
+               _deployment_failures),
         Report("node_roles", "Nodes by role, and the role combinations of combined nodes", "nodes",
                lambda q, f: q.nodes_by_role(f)),
         Report("network_types", "Network types by environments", "environments",
@@ -87,17 +112,20 @@ def check_filters(queries: Queries, filters: Filters) -> None:
 def report(queries: Queries, name: str, filters: Filters) -> dict[str, Any]:
     definition = REPORTS[name]
     check_filters(queries, filters)
-    totals = queries.totals(filters)
+    computed = definition.compute(queries, filters)
+    result = computed if isinstance(computed, Distribution) else Distribution(computed)
+    total = result.total if result.total is not None else queries.totals(filters)[definition.unit]
     return {
         "report": name,
         "title": definition.title,
         "unit": definition.unit,
         "filters": filters.as_json(),
-        "total": totals[definition.unit],
+        "total": total,
         "buckets": [
             {"key": b.key, "count": b.count, **({"breakdown": b.breakdown} if b.breakdown is not None else {})}
-            for b in definition.compute(queries, filters)
+            for b in result.buckets
         ],
+        **({"value": result.value} if isinstance(computed, Distribution) else {}),
     }
 
 

@@ -74,6 +74,9 @@ class ActionLog(Base):
     __table_args__ = (
         Index(None, "xact_id", "id"),
         Index(None, "master_node_uid", "external_id"),
+        # The ETL counts each environment's failed deployments before a success.
+        Index("ix_action_logs_deployments", "master_node_uid", "external_id",
+              postgresql_where=text("action_name = 'deployment'")),
         {"postgresql_partition_by": "RANGE (received_at)"},
     )
 

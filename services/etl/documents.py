@@ -114,6 +114,14 @@ class ActionLog(Document):
     message = Text()
     received_at = Date(ignore_malformed=True)
     additional_info = Flattened(ignore_above=IGNORE_ABOVE)
+    # The installation's, when the log was carried (re-carried when they change): reports filter on them.
+    release = Keyword(ignore_above=IGNORE_ABOVE)
+    is_filtered = Boolean()
+    installation_created = Date(ignore_malformed=True)
+    # For a successful deployment: failed deployments of its environment since the last success,
+    # and whether it is the environment's first success.
+    failures_before = Integer(ignore_malformed=True)
+    first_success = Boolean()
 
 
 class OswlStat(Document):

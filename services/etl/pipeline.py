@@ -14,7 +14,7 @@ import itertools
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
@@ -65,38 +65,43 @@ class Target:
 
 # --- documents of each stream --------------------------------------------------------------------
 
-def installation_actions(rows: list[dict[str, Any]], target: Target, *, drop_stale: bool) -> list[dict[str, Any]]:
+def installation_actions(rows: list[Mapping[str, Any]], target: Target, reader: Connection, *,
+                         incremental: bool) -> list[dict[str, Any]]:
     actions = []
     kept: set[str] = set()
+    documents = {}
     for row in rows:
         installation, clusters = transform.installation_documents(
             row["master_node_uid"], row["structure"], release=row["release"], is_filtered=row["is_filtered"],
             creation_date=row["creation_date"], modification_date=row["modification_date"],
         )
+        documents[row["master_node_uid"]] = installation[1]
         actions.append(search.index_action(installation, target.indices["installations"]))
         for cluster in clusters:
             actions.append(search.index_action(cluster, target.indices["clusters"]))
             kept.add(cluster[0])
-    if drop_stale:
+    if incremental:
+        uids = sorted(documents)
         # An update replaces the installation's documents: clusters it no longer reports go.
-        uids = sorted({row["master_node_uid"] for row in rows})
         for document_id in search.cluster_ids_of(target.es, target.indices["clusters"], uids):
             if document_id not in kept:
                 actions.append(search.delete_action(document_id, target.indices["clusters"]))
+        # Action logs carry their installation's release and filtered mark: when those change (or
+        # the installation reports for the first time), its logs are carried again.
+        indexed = search.installation_marks(target.es, target.indices["installations"], uids)
+        changed = [uid for uid in uids if indexed.get(uid) != search.marks_of(documents[uid])]
+        for row in source.action_logs_of(reader, changed, batch_size=1000) if changed else ():
+            actions.append(search.index_action(transform.action_log_document(row), target.indices["action_logs"]))
     return actions
 
 
-def action_log_actions(rows: list[dict[str, Any]], target: Target, *, drop_stale: bool) -> list[dict[str, Any]]:
-    return [
-        search.index_action(
-            transform.action_log_document(row["master_node_uid"], row["external_id"], row["body"], row["received_at"]),
-            target.indices["action_logs"],
-        )
-        for row in rows
-    ]
+def action_log_actions(rows: list[Mapping[str, Any]], target: Target, reader: Connection, *,
+                       incremental: bool) -> list[dict[str, Any]]:
+    return [search.index_action(transform.action_log_document(row), target.indices["action_logs"]) for row in rows]
 
 
-def oswl_actions(rows: list[dict[str, Any]], target: Target, *, drop_stale: bool) -> list[dict[str, Any]]:
+def oswl_actions(rows: list[Mapping[str, Any]], target: Target, reader: Connection, *,
+                 incremental: bool) -> list[dict[str, Any]]:
     return [search.index_action(transform.oswl_document(row), target.indices["oswl_stats"]) for row in rows]
 
 
@@ -142,7 +147,7 @@ class Progress:
             self._bar.close()
 
 
-def _chunks(rows: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
+def _chunks(rows: Iterable[Mapping[str, Any]], size: int) -> Iterator[list[Mapping[str, Any]]]:
     iterator = iter(rows)
     while chunk := list(itertools.islice(iterator, size)):
         yield chunk
@@ -191,7 +196,7 @@ class Etl:
                     rows = source.rows_of_pass(reader, stream.name, done=checkpoint.done_snapshot, target=snapshot,
                                                after=after, batch_size=self.batch_size)
                     try:
-                        self._carry(stream, rows, target, control, progress)
+                        self._carry(stream, rows, target, reader, control, progress)
                     finally:
                         progress.close()
                 source.finish_pass(control, stream.name, snapshot)
@@ -203,13 +208,13 @@ class Etl:
             finally:
                 source.unlock_stream(control, stream.name)
 
-    def _carry(self, stream: Stream, rows: Iterable[dict[str, Any]], target: Target, control: Connection,
-               progress: Progress) -> None:
+    def _carry(self, stream: Stream, rows: Iterable[Mapping[str, Any]], target: Target, reader: Connection,
+               control: Connection, progress: Progress) -> None:
         """Write chunk after chunk, moving the checkpoint after each; the next chunk is read and
         transformed while Elasticsearch indexes the one before (never more than one in flight)."""
-        in_flight: tuple[Future[None], list[dict[str, Any]]] | None = None
+        in_flight: tuple[Future[None], list[Mapping[str, Any]]] | None = None
 
-        def settle(written: Future[None], chunk: list[dict[str, Any]]) -> None:
+        def settle(written: Future[None], chunk: list[Mapping[str, Any]]) -> None:
             written.result()
             last = chunk[-1]
             source.advance_pass(control, stream.name, (last["xact_id"], last["id"]), len(chunk))
@@ -217,15 +222,13 @@ class Etl:
 
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="bulk") as writer:
             for chunk in _chunks(rows, self.batch_size):
-                actions = stream.actions(chunk, target, drop_stale=True)
+                actions = stream.actions(chunk, target, reader, incremental=True)
                 if in_flight is not None:
                     settle(*in_flight)
                 in_flight = (writer.submit(self._send, stream, actions), chunk)
             if in_flight is not None:
                 settle(*in_flight)
 
-    def _write(self, stream: Stream, rows: list[dict[str, Any]], target: Target, *, drop_stale: bool) -> None:
-        self._send(stream, stream.actions(rows, target, drop_stale=drop_stale))
 
     def _send(self, stream: Stream, actions: list[dict[str, Any]]) -> None:
         _, failures = search.write(self.es, actions, self.batch_size)
@@ -270,7 +273,7 @@ class Etl:
                     try:
                         for chunk in _chunks(source.rows_visible(reader, stream.name, batch_size=self.batch_size),
                                              self.batch_size):
-                            self._write(stream, chunk, target, drop_stale=False)
+                            self._send(stream, stream.actions(chunk, target, reader, incremental=False))
                             progress.update(len(chunk))
                     finally:
                         progress.close()

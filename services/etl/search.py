@@ -113,5 +113,19 @@ def cluster_ids_of(es: Elasticsearch, index: str, master_node_uids: list[str]) -
         yield hit["_id"]
 
 
-def refresh(es: Elasticsearch, prefix: str) -> None:
-    es.indices.refresh(index=f"{prefix}-*")
+MARKS = ("release", "is_filtered", "creation_date")
+
+
+def marks_of(installation: dict[str, Any]) -> tuple[Any, ...]:
+    """What an installation lends its action logs; the creation date as Elasticsearch returns it."""
+    created = installation.get("creation_date")
+    return (installation.get("release"), installation.get("is_filtered"),
+            created.isoformat() if isinstance(created, dt.datetime) else created)
+
+
+def installation_marks(es: Elasticsearch, index: str, master_node_uids: list[str]) -> dict[str, tuple[Any, ...]]:
+    """The marks of these installations as indexed now (absent ones are left out)."""
+    if not master_node_uids:
+        return {}
+    found = es.mget(index=index, ids=master_node_uids, source_includes=list(MARKS))["docs"]
+    return {doc["_id"]: marks_of(doc["_source"]) for doc in found if doc.get("found")}

@@ -32,22 +32,40 @@ class Checkpoint:
     updated_at: dt.datetime
 
 
-# The rows of each stream, with the columns its documents need.
+# The rows of each stream, with the columns its documents need; the stream's table is aliased "t".
+# Action logs carry their installation's release and filtered mark (reports filter on them) and,
+# for a successful deployment, how many deployments of its environment failed since the last
+# success before it.
+_DEPLOYMENT = "t.action_name = 'deployment' AND t.body->>'action_type' = 'nailgun_task'"
+_SAME_ENVIRONMENT = ("p.master_node_uid = t.master_node_uid AND p.action_name = 'deployment'"
+                     " AND p.body->'cluster_id' = t.body->'cluster_id' AND p.external_id < t.external_id")
+_PREVIOUS_SUCCESS = (f"(SELECT max(p.external_id) FROM action_logs p WHERE {_SAME_ENVIRONMENT}"
+                     " AND p.body->'additional_info'->>'ended_with_status' = 'ready')")
 STREAM_SELECTS = {
-    "installations": "SELECT id, master_node_uid, structure, release, is_filtered, creation_date,"
-                     " modification_date, xact_id::text AS xact_id FROM installation_structures",
-    "action_logs": "SELECT id, master_node_uid, external_id, body, received_at, xact_id::text AS xact_id"
-                   " FROM action_logs",
-    "oswl_stats": "SELECT id, master_node_uid, external_id, cluster_id, created_date, updated_time, resource_type,"
-                  " resource_checksum, resource_data, version_info, received_at, xact_id::text AS xact_id"
-                  " FROM oswl_stats",
+    "installations": "SELECT t.id, t.master_node_uid, t.structure, t.release, t.is_filtered, t.creation_date,"
+                     " t.modification_date, t.xact_id::text AS xact_id FROM installation_structures t",
+    "action_logs": f"""
+        SELECT t.id, t.master_node_uid, t.external_id, t.body, t.received_at, t.xact_id::text AS xact_id,
+               i.release, coalesce(i.is_filtered, false) AS is_filtered, i.creation_date AS installation_created,
+               CASE WHEN {_DEPLOYMENT} AND t.body->'additional_info'->>'ended_with_status' = 'ready' THEN
+                   (SELECT count(*) FROM action_logs p WHERE {_SAME_ENVIRONMENT}
+                    AND p.body->'additional_info'->>'ended_with_status' = 'error'
+                    AND p.external_id > coalesce({_PREVIOUS_SUCCESS}, -1))
+               END AS failures_before,
+               CASE WHEN {_DEPLOYMENT} AND t.body->'additional_info'->>'ended_with_status' = 'ready' THEN
+                   {_PREVIOUS_SUCCESS} IS NULL
+               END AS first_success
+        FROM action_logs t LEFT JOIN installation_structures i USING (master_node_uid)""",
+    "oswl_stats": "SELECT t.id, t.master_node_uid, t.external_id, t.cluster_id, t.created_date, t.updated_time,"
+                  " t.resource_type, t.resource_checksum, t.resource_data, t.version_info, t.received_at,"
+                  " t.xact_id::text AS xact_id FROM oswl_stats t",
 }
 STREAM_TABLES = {"installations": "installation_structures", "action_logs": "action_logs", "oswl_stats": "oswl_stats"}
 
 _IN_PASS = """
-    xact_id >= pg_snapshot_xmin(CAST(:done AS pg_snapshot))
-    AND NOT pg_visible_in_snapshot(xact_id, CAST(:done AS pg_snapshot))
-    AND pg_visible_in_snapshot(xact_id, CAST(:target AS pg_snapshot))
+    t.xact_id >= pg_snapshot_xmin(CAST(:done AS pg_snapshot))
+    AND NOT pg_visible_in_snapshot(t.xact_id, CAST(:done AS pg_snapshot))
+    AND pg_visible_in_snapshot(t.xact_id, CAST(:target AS pg_snapshot))
 """
 
 
@@ -62,7 +80,7 @@ def rows_of_pass(
     after_xact, after_id = after or ("0", 0)
     query = text(
         f"{STREAM_SELECTS[stream]} WHERE {_IN_PASS}"
-        " AND (xact_id, id) > (CAST(:after_xact AS xid8), :after_id) ORDER BY xact_id, id"
+        " AND (t.xact_id, t.id) > (CAST(:after_xact AS xid8), :after_id) ORDER BY t.xact_id, t.id"
     )
     result = connection.execute(
         query,
@@ -75,7 +93,18 @@ def rows_of_pass(
 def rows_visible(connection: Connection, stream: str, *, batch_size: int) -> Iterator[Mapping[str, Any]]:
     """Every row of the stream this transaction sees (for a rebuild), streamed."""
     result = connection.execute(
-        text(f"{STREAM_SELECTS[stream]} ORDER BY xact_id, id"),
+        text(f"{STREAM_SELECTS[stream]} ORDER BY t.xact_id, t.id"),
+        execution_options={"stream_results": True, "yield_per": batch_size},
+    )
+    yield from result.mappings()
+
+
+def action_logs_of(connection: Connection, master_node_uids: list[str], *, batch_size: int
+                   ) -> Iterator[Mapping[str, Any]]:
+    """Every action log of these master nodes, as the action_logs stream reads them, streamed."""
+    result = connection.execute(
+        text(f"{STREAM_SELECTS['action_logs']} WHERE t.master_node_uid = ANY(:uids) ORDER BY t.xact_id, t.id"),
+        {"uids": master_node_uids},
         execution_options={"stream_results": True, "yield_per": batch_size},
     )
     yield from result.mappings()

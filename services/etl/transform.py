@@ -159,9 +159,8 @@ def action_log_document_id(master_node_uid: str, external_id: int) -> str:
     return f"{master_node_uid}:{external_id}"
 
 
-def action_log_document(
-    master_node_uid: str, external_id: int, body: Mapping[str, Any], received_at: dt.datetime
-) -> Doc:
+def action_log_document(row: Mapping[str, Any]) -> Doc:
+    master_node_uid, external_id, body = row["master_node_uid"], row["external_id"], _dict(row["body"])
     start = parse_time(body.get("start_timestamp"))
     end = parse_time(body.get("end_timestamp"))
     info = _dict(body.get("additional_info"))
@@ -183,8 +182,13 @@ def action_log_document(
         duration_seconds=(end - start).total_seconds() if start and end else None,
         result=str(result) if result not in (None, "") else None,
         message=info.get("message") if isinstance(info.get("message"), str) else None,
-        received_at=received_at,
+        received_at=row["received_at"],
         additional_info=info or None,
+        release=row.get("release"),
+        is_filtered=bool(row.get("is_filtered")),
+        installation_created=row.get("installation_created"),
+        failures_before=row.get("failures_before"),
+        first_success=row.get("first_success"),
     )
 
 

@@ -73,3 +73,32 @@ INSTALLATIONS = [
                 nodes=[node(1, ["controller"], "Dell", "R630")]),
     ]),
 ]
+
+
+def deployment(master: str, external_id: int, cluster_id: int, status: str, minutes: int) -> dict[str, Any]:
+    """A deployment task's action log: ended with ``status`` after ``minutes``."""
+    return {
+        "master_node_uid": master,
+        "external_id": external_id,
+        "body": {
+            "id": external_id, "actor_id": None, "action_group": "cluster_changes", "action_name": "deployment",
+            "action_type": "nailgun_task", "cluster_id": cluster_id, "task_uuid": f"task-{external_id}",
+            "start_timestamp": "2026-11-20T10:00:00",
+            "end_timestamp": f"2026-11-20T{10 + minutes // 60:02d}:{minutes % 60:02d}:00",
+            "additional_info": {"operation": "deployment", "ended_with_status": status, "message": ""},
+            "is_sent": False,
+        },
+    }
+
+
+# Deployments, in the order they ran:
+#   a/1: error, error, ready after 40 min     a/2: ready after 15 min
+#   b/1: error, ready after 70 min, error, ready after 20 min
+#   dev/1: ready after 100 min (filtered)
+DEPLOYMENTS = [
+    deployment("a", 1, 1, "error", 5), deployment("a", 2, 1, "error", 7), deployment("a", 3, 1, "ready", 40),
+    deployment("a", 4, 2, "ready", 15),
+    deployment("b", 1, 1, "error", 3), deployment("b", 2, 1, "ready", 70), deployment("b", 3, 1, "error", 9),
+    deployment("b", 4, 1, "ready", 20),
+    deployment("dev", 1, 1, "ready", 100),
+]

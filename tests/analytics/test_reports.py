@@ -34,6 +34,25 @@ def test_hypervisors_by_environments(analytics):
     assert buckets(analytics, "hypervisors", include_filtered="true") == {"kvm": 2, "qemu": 1, "vcenter": 1}
 
 
+def test_average_deployment_time(analytics):
+    # Successful deployments: a/1 40 min, a/2 15 min, b/1 70 and 20 min (dev's 100 min is filtered).
+    report = analytics.get("/api/v1/reports/deployment_time/").json()
+    assert (report["total"], report["value"]) == (4, (40 + 15 + 70 + 20) * 60 / 4)
+    assert {b["key"]: b["count"] for b in report["buckets"]} == {
+        "under 10 min": 0, "10-30 min": 2, "30-60 min": 1, "1-2 h": 1, "2 h or more": 0}
+    everything = analytics.get("/api/v1/reports/deployment_time/", params={"include_filtered": "true"}).json()
+    assert (everything["total"], everything["value"]) == (5, (40 + 15 + 70 + 20 + 100) * 60 / 5)
+    eight = analytics.get("/api/v1/reports/deployment_time/", params={"release": "8.0"}).json()
+    assert (eight["total"], eight["value"]) == (2, (70 + 20) * 60 / 2)
+
+
+def test_average_failures_before_the_first_success(analytics):
+    # First successes: a/1 after 2 failures, a/2 after none, b/1 after 1 (b's later failure is not before its first).
+    report = analytics.get("/api/v1/reports/deployment_failures/").json()
+    assert (report["total"], report["value"]) == (3, 1.0)
+    assert {b["key"]: b["count"] for b in report["buckets"]} == {"0": 1, "1": 1, "2": 1, "3-5": 0, "6 or more": 0}
+
+
 def test_releases_with_their_environments(analytics):
     response = analytics.get("/api/v1/reports/releases/").json()
     assert {b["key"]: (b["count"], b["breakdown"]["environments"]) for b in response["buckets"]} == {

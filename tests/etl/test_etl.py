@@ -206,3 +206,43 @@ def test_postgresql_down_fails_the_pass_and_moves_nothing(engine, es, prefix, et
         checkpoint = source.load_checkpoint(connection, "action_logs")
     assert checkpoint.indexed == 0 and checkpoint.pass_snapshot is None
     assert etl.run_once(["action_logs"])["action_logs"] == 3
+
+
+def deployment(external_id: int, status: str, cluster_id: int = 1, master: str = MASTER):  # type: ignore[no-untyped-def]
+    log = nailgun_task_log(external_id, master=master, cluster_id=cluster_id)
+    log["body"]["additional_info"]["ended_with_status"] = status
+    return log
+
+
+def test_action_logs_carry_their_installation_and_follow_its_changes(engine, es, prefix, etl: Etl):
+    ingest.record_action_logs(engine, None, [http_request_log(1), http_request_log(2)])
+    etl.run_once()
+    assert document(es, prefix, "action_logs", f"{MASTER}:1")["release"] is None
+
+    ingest.record_installation_structure(engine, None, installation_structure(MASTER, release="10.0-dev"), RULES)
+    etl.run_once()
+    log = document(es, prefix, "action_logs", f"{MASTER}:2")
+    assert (log["release"], log["is_filtered"]) == ("10.0-dev", True)
+
+    ingest.record_installation_structure(engine, None, installation_structure(MASTER, release="9.0"), RULES)
+    etl.run_once()
+    log = document(es, prefix, "action_logs", f"{MASTER}:2")
+    assert (log["release"], log["is_filtered"]) == ("9.0", False)
+
+
+def test_failed_deployments_before_each_success(engine, es, prefix, etl: Etl):
+    ingest.record_action_logs(engine, None, [
+        deployment(10, "error"), deployment(11, "error"), deployment(12, "ready"),
+        deployment(13, "error"), deployment(14, "ready"),
+        deployment(20, "ready", cluster_id=2), deployment(21, "error", cluster_id=3),
+    ])
+    etl.run_once()
+
+    def marks(external_id: int) -> tuple:
+        log = document(es, prefix, "action_logs", f"{MASTER}:{external_id}")
+        return log["failures_before"], log["first_success"]
+
+    assert marks(12) == (2, True)
+    assert marks(14) == (1, False)
+    assert marks(20) == (0, True)
+    assert marks(11) == (None, None) and marks(21) == (None, None)

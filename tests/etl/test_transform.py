@@ -12,6 +12,12 @@ from tests.collector.payloads import http_request_log, installation_structure, n
 NOW = dt.datetime(2026, 11, 25, tzinfo=dt.UTC)
 
 
+def log_row(log: dict) -> dict:
+    """An action log as the action_logs stream reads it."""
+    return {**log, "received_at": NOW, "release": "9.0", "is_filtered": False, "installation_created": NOW,
+            "failures_before": None, "first_success": None}
+
+
 def mapped_fields(document: type) -> set[str]:
     return set(document._doc_type.mapping.to_dict()["properties"])
 
@@ -23,7 +29,7 @@ def test_every_field_is_mapped():
     assert set(clusters[0][1]) == mapped_fields(documents.Cluster)
     node_fields = set(documents.Node._doc_type.mapping.to_dict()["properties"])
     assert all(set(node) == node_fields for node in clusters[0][1]["nodes"])
-    _, log = transform.action_log_document("m", 1, http_request_log(1)["body"], NOW)
+    _, log = transform.action_log_document(log_row(http_request_log(1)))
     assert set(log) == mapped_fields(documents.ActionLog)
     row = {**oswl_record(1), "external_id": 1, "created_date": dt.date(2026, 11, 20),
            "updated_time": dt.time(14, 43, 48), "received_at": NOW}
@@ -40,9 +46,9 @@ def test_fuel_timestamps(value, expected):
 
 
 def test_deployment_duration_and_result():
-    _, task = transform.action_log_document("m", 1, nailgun_task_log(1)["body"], NOW)
+    _, task = transform.action_log_document(log_row(nailgun_task_log(1)))
     assert task["duration_seconds"] == 2550.0 and task["result"] == "ready"
-    _, request = transform.action_log_document("m", 2, http_request_log(2)["body"], NOW)
+    _, request = transform.action_log_document(log_row(http_request_log(2)))
     assert request["duration_seconds"] == 1.25 and request["result"] == "201"
 
 

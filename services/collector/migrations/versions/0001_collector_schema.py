@@ -46,6 +46,8 @@ def upgrade() -> None:
     # (xact_id, id): the order in which the ETL reads, and where a killed pass resumes.
     op.create_index("ix_action_logs_xact_id_id", "action_logs", ["xact_id", "id"])
     op.create_index("ix_action_logs_master_node_uid_external_id", "action_logs", ["master_node_uid", "external_id"])
+    op.create_index("ix_action_logs_deployments", "action_logs", ["master_node_uid", "external_id"],
+                    postgresql_where=sa.text("action_name = 'deployment'"))
 
     op.create_table(
         "installation_structures",
