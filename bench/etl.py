@@ -20,6 +20,7 @@ import datetime as dt
 import json
 import os
 import platform
+import random
 import signal
 import subprocess
 import sys
@@ -137,7 +138,8 @@ def freshness(url: str, node: Node, samples: int) -> list[float]:
             while not searchable(es, f"fresh:{50_000_000 + n}"):
                 time.sleep(0.1)
             delays.append(time.monotonic() - committed)
-            time.sleep(1.7)  # commits land at every phase of the follower's interval
+            # Commits land at random phases of the follower's interval, as real ones do.
+            time.sleep(random.uniform(0, Settings().etl_interval))
     finally:
         follower.send_signal(signal.SIGTERM)
         follower.wait(timeout=60)

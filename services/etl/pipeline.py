@@ -14,6 +14,7 @@ import itertools
 import sys
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -46,6 +47,8 @@ class DocumentsRejected(Exception):
 class StreamBusy(Exception):
     """Another ETL process is carrying this stream."""
 
+
+IN_FLIGHT = 2  # bulk requests under way at once: Elasticsearch indexes while we read and transform
 
 RETRIED = (ElasticConnectionError, ConnectionTimeout, ApiError, OperationalError, DocumentsRejected, StreamBusy)
 
@@ -210,25 +213,30 @@ class Etl:
 
     def _carry(self, stream: Stream, rows: Iterable[Mapping[str, Any]], target: Target, reader: Connection,
                control: Connection, progress: Progress) -> None:
-        """Write chunk after chunk, moving the checkpoint after each; the next chunk is read and
-        transformed while Elasticsearch indexes the one before (never more than one in flight)."""
-        in_flight: tuple[Future[None], list[Mapping[str, Any]]] | None = None
+        """Write chunk after chunk and move the checkpoint after each, in order. Up to IN_FLIGHT bulk
+        requests are under way while the next chunk is read and transformed; the checkpoint only
+        ever moves past chunks Elasticsearch has accepted, and those before them."""
+        in_flight: deque[tuple[Future[None], list[Mapping[str, Any]]]] = deque()
 
-        def settle(written: Future[None], chunk: list[Mapping[str, Any]]) -> None:
+        def settle_oldest() -> None:
+            written, chunk = in_flight.popleft()
             written.result()
             last = chunk[-1]
             source.advance_pass(control, stream.name, (last["xact_id"], last["id"]), len(chunk))
             progress.update(len(chunk))
 
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="bulk") as writer:
-            for chunk in _chunks(rows, self.batch_size):
-                actions = stream.actions(chunk, target, reader, incremental=True)
-                if in_flight is not None:
-                    settle(*in_flight)
-                in_flight = (writer.submit(self._send, stream, actions), chunk)
-            if in_flight is not None:
-                settle(*in_flight)
-
+        with ThreadPoolExecutor(max_workers=IN_FLIGHT, thread_name_prefix="bulk") as writer:
+            try:
+                for chunk in _chunks(rows, self.batch_size):
+                    actions = stream.actions(chunk, target, reader, incremental=True)
+                    if len(in_flight) == IN_FLIGHT:
+                        settle_oldest()
+                    in_flight.append((writer.submit(self._send, stream, actions), chunk))
+                while in_flight:
+                    settle_oldest()
+            finally:
+                for written, _ in in_flight:
+                    written.cancel()
 
     def _send(self, stream: Stream, actions: list[dict[str, Any]]) -> None:
         _, failures = search.write(self.es, actions, self.batch_size)
