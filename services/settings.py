@@ -7,6 +7,7 @@ otherwise be ignored silently), stops the program with one line that says which 
 from __future__ import annotations
 
 import functools
+import ipaddress
 import os
 from pathlib import Path
 
@@ -44,6 +45,9 @@ class Settings(BaseModel):
     )
     etl_interval: float = Field(default=15.0, gt=0, description="Seconds between ETL passes while following.")
     etl_batch_size: int = Field(default=1000, gt=0, le=50_000, description="Rows per Elasticsearch bulk request.")
+    trusted_proxies: str = Field(
+        default="", description="Comma-separated addresses of proxies whose X-Forwarded-For the analytics believes."
+    )
     log_level: str = Field(default="INFO", description="Python logging level name.")
     workers: int = Field(default=2, gt=0, description="gunicorn worker processes per service.")
     openapi_dir: Path = Field(
@@ -68,6 +72,20 @@ class Settings(BaseModel):
         if level not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
             raise ValueError("must be one of DEBUG, INFO, WARNING, ERROR, CRITICAL")
         return level
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _proxies_are_addresses(cls, value: str) -> str:
+        for address in filter(None, (part.strip() for part in value.split(","))):
+            try:
+                ipaddress.ip_address(address)
+            except ValueError:
+                raise ValueError(f"{address!r} is not an IP address") from None
+        return value
+
+    @property
+    def trusted_proxy_addresses(self) -> frozenset[str]:
+        return frozenset(part.strip() for part in self.trusted_proxies.split(",") if part.strip())
 
     @property
     def read_database_url(self) -> str:

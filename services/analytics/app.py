@@ -7,15 +7,17 @@ import json
 import structlog
 from connexion import AsyncApp
 from connexion.lifecycle import ConnexionRequest, ConnexionResponse
+from connexion.middleware import MiddlewarePosition
 from connexion.options import SwaggerUIOptions
 from elastic_transport import ConnectionError as ElasticConnectionError
 from elastic_transport import ConnectionTimeout
 from elasticsearch import ApiError, NotFoundError
 
 from fuelstats import web
+from fuelstats.analytics.access import local_only_middleware
 from fuelstats.analytics.reports import InvalidFilters
 from fuelstats.openapi import load_spec
-from fuelstats.settings import get_settings
+from fuelstats.settings import ConfigurationError, get_settings
 
 SPEC = "analytics.yaml"
 log = structlog.get_logger("fuelstats.analytics")
@@ -40,6 +42,11 @@ def _search_unavailable(request: ConnexionRequest, error: Exception) -> Connexio
     return _json(503, web.error_body(reason), headers={"Retry-After": "30"})
 
 
+def _not_configured(request: ConnexionRequest, error: Exception) -> ConnexionResponse:
+    log.error("not configured", error=str(error))
+    return _json(503, web.error_body(f"the analytics service is not configured for this: {error}"))
+
+
 def create_app() -> AsyncApp:
     settings = get_settings()
     app = AsyncApp(__name__)
@@ -52,7 +59,10 @@ def create_app() -> AsyncApp:
         swagger_ui_options=SwaggerUIOptions(swagger_ui=True, spec_path="/openapi.json"),
     )
     web.install_common_behaviour(app, max_body_bytes=settings.max_body_bytes)
+    app.add_middleware(local_only_middleware(settings.trusted_proxy_addresses),
+                       position=MiddlewarePosition.BEFORE_ROUTING)
     app.add_error_handler(InvalidFilters, _invalid_filters)
+    app.add_error_handler(ConfigurationError, _not_configured)
     for error in (ElasticConnectionError, ConnectionTimeout, ApiError):
         app.add_error_handler(error, _search_unavailable)
     return app

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import functools
 
+from sqlalchemy import Engine
+
 from fuelstats.analytics.queries import Queries
+from fuelstats.database import engine_for
 from fuelstats.elastic import connect
 from fuelstats.settings import get_settings
 
@@ -17,3 +20,8 @@ def queries() -> Queries:
     settings = get_settings()
     return Queries(connect(settings.elasticsearch_url, request_timeout=SEARCH_TIMEOUT_SECONDS, max_retries=1),
                    settings.index_prefix)
+
+
+def collector_engine() -> Engine:
+    """The collector's database for exports: its replica when there is one."""
+    return engine_for(get_settings().read_database_url)

@@ -5,9 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from fuelstats.analytics import reports
-from fuelstats.analytics.context import queries
+from starlette.responses import StreamingResponse
+
+from fuelstats.analytics import exports, reports, storage
+from fuelstats.analytics.context import collector_engine, queries
 from fuelstats.analytics.queries import Filters
+from fuelstats.analytics.storage import Range
+from fuelstats.web import ApiError
 
 Json = dict[str, Any]
 
@@ -33,3 +37,69 @@ def get_report(name: str, release: str | None = None, from_: str | None = None, 
 def get_summary(release: str | None = None, from_: str | None = None, to: str | None = None,
                 include_filtered: bool = False) -> Json:
     return reports.summary(queries(), _filters(release, from_, to, include_filtered))
+
+
+# --- private part ---------------------------------------------------------------------------------
+
+def _range(from_: str | None, to: str | None, include_filtered: bool) -> Range:
+    selection = Range(dt.date.fromisoformat(from_) if from_ else None, dt.date.fromisoformat(to) if to else None,
+                      include_filtered)
+    if selection.since and selection.until and selection.since > selection.until:
+        raise ApiError(400, f"from {selection.since} is after to {selection.until}", rule="date-range",
+                       path="query.from")
+    return selection
+
+
+def _download(chunks: Any, media_type: str, filename: str) -> StreamingResponse:
+    return StreamingResponse(chunks, media_type=media_type,
+                             headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+def export_csv(kind: str, from_: str | None = None, to: str | None = None,
+               include_filtered: bool = False) -> StreamingResponse:
+    selection = _range(from_, to, include_filtered)
+    return _download(exports.export_csv(collector_engine(), kind, selection), "text/csv", f"{kind}.csv")
+
+
+def export_oswl_csv(resource_type: str, from_: str | None = None, to: str | None = None,
+                    include_filtered: bool = False) -> StreamingResponse:
+    selection = _range(from_, to, include_filtered)
+    return _download(exports.export_oswl_csv(collector_engine(), resource_type, selection), "text/csv",
+                     f"oswl_{resource_type}.csv")
+
+
+def export_archive(from_: str | None = None, to: str | None = None,
+                   include_filtered: bool = False) -> StreamingResponse:
+    selection = _range(from_, to, include_filtered)
+    return _download(exports.export_archive(collector_engine(), selection), "application/zip", "fuel-stats.zip")
+
+
+def master_node(master_node_uid: str, page: int = 1, size: int = 100) -> Json:
+    offset = (page - 1) * size
+    with collector_engine().connect() as connection, connection.begin():
+        installation = storage.installation(connection, master_node_uid)
+        logs_total, logs = storage.action_logs_page(connection, master_node_uid, offset=offset, limit=size)
+        oswl_total, oswl = storage.oswl_page(connection, master_node_uid, offset=offset, limit=size)
+    if installation is None and logs_total == 0 and oswl_total == 0:
+        raise ApiError(404, f"master node {master_node_uid!r} has sent nothing", rule="known-master-node",
+                       path="path.master_node_uid")
+    return {
+        "master_node_uid": master_node_uid,
+        "page": page,
+        "size": size,
+        "installation_structure": _json_ready(installation),
+        "action_logs": {"total": logs_total, "items": [_json_ready(row) for row in logs]},
+        "oswl_stats": {"total": oswl_total, "items": [_json_ready(row) for row in oswl]},
+    }
+
+
+def private_summary() -> Json:
+    with collector_engine().connect() as connection:
+        return storage.counts(connection)
+
+
+def _json_ready(row: dict[str, Any] | None) -> dict[str, Any] | None:
+    if row is None:
+        return None
+    return {key: value.isoformat() if isinstance(value, (dt.datetime, dt.date, dt.time)) else value
+            for key, value in row.items()}

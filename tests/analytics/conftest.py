@@ -12,7 +12,7 @@ from fuelstats.database import engine_for
 from fuelstats.elastic import connect
 from fuelstats.etl.pipeline import Etl
 from fuelstats.settings import get_settings
-from tests.analytics.fixture import DEPLOYMENTS, INSTALLATIONS, RULES
+from tests.analytics.fixture import DEPLOYMENTS, INSTALLATIONS, OSWL, RULES
 from tests.conftest import COLLECTOR_TABLES
 
 PREFIX = "test-analytics"
@@ -27,6 +27,7 @@ def population(database_url: str, elasticsearch_node) -> Iterator[str]:  # type:
     for structure in INSTALLATIONS:
         ingest.record_installation_structure(engine, None, structure, RULES)
     ingest.record_action_logs(engine, None, DEPLOYMENTS)
+    ingest.record_oswl_stats(engine, None, OSWL)
     es = connect(elasticsearch_node.url)
     etl = Etl(primary=engine, reader=engine, es=es, prefix=PREFIX, batch_size=100)
     etl.prepare()
@@ -44,7 +45,8 @@ def analytics(population: str, elasticsearch_node, monkeypatch):  # type: ignore
     monkeypatch.setitem(os.environ, "FUELSTATS_INDEX_PREFIX", population)
     get_settings.cache_clear()
     queries.cache_clear()
-    with create_app().test_client() as client:
+    # The peer of every request is this machine, as for a person on the analytics host.
+    with create_app().test_client(client=("127.0.0.1", 50000)) as client:
         yield client
     get_settings.cache_clear()
     queries.cache_clear()

@@ -102,3 +102,17 @@ DEPLOYMENTS = [
     deployment("b", 4, 1, "ready", 20),
     deployment("dev", 1, 1, "ready", 100),
 ]
+
+
+def oswl(master: str, record_id: int, resource_type: str, resources: list[dict[str, Any]]) -> dict[str, Any]:
+    return {"master_node_uid": master, "id": record_id, "cluster_id": 1, "created_date": "2026-11-20",
+            "updated_time": "12:00:00", "resource_type": resource_type, "resource_checksum": f"sum-{record_id}",
+            "resource_data": {"added": [], "current": resources, "removed": [], "modified": []},
+            "version_info": {"fuel_version": "9.0"}}
+
+
+OSWL = [
+    oswl("a", 1, "vm", [{"id": "vm-1", "status": "ACTIVE"}, {"id": "vm-2", "status": "SHUTOFF"}]),
+    oswl("a", 2, "volume", [{"id": "vol-1", "size": 10}]),
+    oswl("dev", 1, "vm", [{"id": "vm-9", "status": "ACTIVE"}]),
+]

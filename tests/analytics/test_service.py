@@ -35,10 +35,11 @@ def test_elasticsearch_unreachable_is_503_not_500_nor_a_hang(monkeypatch):
         queries.cache_clear()
 
 
-def test_schemathesis_finds_nothing(population, elasticsearch_node, tmp_path):
+def test_schemathesis_finds_nothing(population, elasticsearch_node, database_url, tmp_path):
     port = free_port()
     env = {**{k: v for k, v in os.environ.items() if not k.startswith("FUELSTATS_")},
-           "FUELSTATS_ELASTICSEARCH_URL": elasticsearch_node.url, "FUELSTATS_INDEX_PREFIX": population}
+           "FUELSTATS_ELASTICSEARCH_URL": elasticsearch_node.url, "FUELSTATS_INDEX_PREFIX": population,
+           "FUELSTATS_DATABASE_URL": database_url}
     server = subprocess.Popen([FUELSTATS, "analytics", "serve", "--bind", f"127.0.0.1:{port}", "--workers", "1"],
                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:

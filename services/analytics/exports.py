@@ -1,0 +1,95 @@
+"""CSV exports and their all-in-one archive, streamed: memory stays the same whatever their size.
+
+Rows come from PostgreSQL through server-side cursors (storage.py) and leave as CSV text in chunks;
+the archive is a ZIP written entry after entry into the response as it goes.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import zipfile
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from sqlalchemy import Engine
+
+from fuelstats.analytics import storage
+from fuelstats.analytics.storage import Range
+
+CHUNK = 64 * 1024
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, (dt.datetime, dt.date, dt.time)):
+        return value.isoformat()
+    return value
+
+
+def csv_chunks(header: list[str], rows: Iterable[tuple[Any, ...]]) -> Iterator[str]:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([_cell(value) for value in row])
+        if buffer.tell() >= CHUNK:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
+
+
+def export_csv(engine: Engine, kind: str, selection: Range) -> Iterator[str]:
+    header, _ = storage.EXPORTS[kind]
+    with engine.connect() as connection, connection.begin():
+        yield from csv_chunks(header, storage.export_rows(connection, kind, selection))
+
+
+def export_oswl_csv(engine: Engine, resource_type: str, selection: Range) -> Iterator[str]:
+    with engine.connect() as connection, connection.begin():
+        yield from csv_chunks(storage.OSWL_COLUMNS, storage.oswl_rows(connection, resource_type, selection))
+
+
+class _Sink(io.RawIOBase):
+    """Where zipfile writes; the bytes are taken out as soon as they are there."""
+
+    def __init__(self) -> None:
+        self._chunks: list[bytes] = []
+        self._position = 0
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        self._chunks.append(bytes(data))
+        self._position += len(data)
+        return len(data)
+
+    def tell(self) -> int:
+        return self._position
+
+    def take(self) -> bytes:
+        data, self._chunks = b"".join(self._chunks), []
+        return data
+
+
+def export_archive(engine: Engine, selection: Range) -> Iterator[bytes]:
+    """Every export as one ZIP: one CSV per kind and per OSWL resource type, read in one snapshot."""
+    sink = _Sink()
+    with engine.connect().execution_options(isolation_level="REPEATABLE READ") as connection, connection.begin(), \
+            zipfile.ZipFile(sink, mode="w", compression=zipfile.ZIP_DEFLATED) as archive:
+        entries: list[tuple[str, list[str], Iterable[tuple[Any, ...]]]] = [
+            (f"{kind}.csv", header, storage.export_rows(connection, kind, selection))
+            for kind, (header, _) in storage.EXPORTS.items()
+        ]
+        entries += [
+            (f"oswl_{resource_type}.csv", storage.OSWL_COLUMNS, storage.oswl_rows(connection, resource_type, selection))
+            for resource_type in storage.oswl_resource_types(connection)
+        ]
+        for name, header, rows in entries:
+            with archive.open(name, mode="w", force_zip64=True) as entry:
+                for chunk in csv_chunks(header, rows):
+                    entry.write(chunk.encode())
+                    yield sink.take()
+    yield sink.take()
