@@ -34,6 +34,10 @@ def _invalid_filters(request: ConnexionRequest, error: Exception) -> ConnexionRe
 
 
 def _search_unavailable(request: ConnexionRequest, error: Exception) -> ConnexionResponse:
+    if isinstance(error, ApiError) and not isinstance(error, NotFoundError) and error.meta.status < 500:
+        # Elasticsearch refused a query of ours: a bug here, not an outage there.
+        log.error("query refused", error=str(error)[:500])
+        return _json(500, web.error_body("internal error"))
     if isinstance(error, NotFoundError):
         reason = "the statistics have not been indexed yet (run `fuelstats etl run`)"
     else:

@@ -39,6 +39,17 @@ def get_summary(release: str | None = None, from_: str | None = None, to: str | 
     return reports.summary(queries(), _filters(release, from_, to, include_filtered))
 
 
+def search(kind: str, q: str | None = None, release: str | None = None, from_: str | None = None,
+           to: str | None = None, include_filtered: bool = False, master_node_uid: str | None = None,
+           os: str | None = None, hypervisor: str | None = None, network_type: str | None = None,
+           status: str | None = None, page: int = 1, size: int = 20, sort: str = "-creation_date",
+           aggs: list[str] | None = None) -> Json:
+    terms = {"master_node_uid": master_node_uid, "os": os, "hypervisor": hypervisor, "network_type": network_type,
+             "status": status}
+    return reports.search(queries(), kind, _filters(release, from_, to, include_filtered), text=q, terms=terms,
+                          page=page, size=size, sort=sort, aggregations=list(aggs or []))
+
+
 # --- private part ---------------------------------------------------------------------------------
 
 def _range(from_: str | None, to: str | None, include_filtered: bool) -> Range:

@@ -162,6 +162,30 @@ class Queries:
         result = search.execute()
         return result.hits.total.value, result.aggregations.average.value, _range_buckets(result, ranges)
 
+    def search(self, kind: str, filters: Filters, *, text: str | None, terms: dict[str, str], page: int, size: int,
+               sort: str, aggregations: list[str]) -> tuple[int, list[tuple[str, dict[str, Any]]], dict[str, list[Bucket]]]:
+        """A page of installations or environments, newest first by default, with distributions."""
+        search = self.installations(filters) if kind == "installations" else self.clusters(filters)
+        if text:
+            search = search.query("match", search_text={"query": text, "operator": "and"})
+        for field, value in terms.items():
+            search = search.filter("term", **{field: value})
+        field = sort.lstrip("-")
+        if field == "creation_date" and kind == "environments":
+            field = "installation_created"
+        ties = ["master_node_uid"] if kind == "installations" else ["master_node_uid", "cluster_id"]
+        search = search.sort({field: {"order": "desc" if sort.startswith("-") else "asc"}}, *ties)
+        search = search.extra(from_=(page - 1) * size, size=size)
+        for name in aggregations:
+            search.aggs.bucket(name, "terms", field=name, size=MANY)
+        response = search.execute()
+        hits = [(hit.meta.id, hit.to_dict()) for hit in response.hits]
+        distributions = {
+            name: [Bucket(str(b.key), b.doc_count) for b in response.aggregations[name].buckets]
+            for name in aggregations
+        }
+        return response.hits.total.value, hits, distributions
+
     def nodes_by_hardware(self, filters: Filters) -> list[Bucket]:
         """Nodes per manufacturer and product, the most common first."""
         search = self.clusters(filters)

@@ -136,3 +136,30 @@ def summary(queries: Queries, filters: Filters) -> dict[str, Any]:
 
 def listing() -> dict[str, Any]:
     return {"reports": [{"name": r.name, "title": r.title, "unit": r.unit} for r in REPORTS.values()]}
+
+
+# Fields of environments only: filtering or aggregating installations by them is refused.
+ENVIRONMENT_FIELDS = frozenset({"os", "hypervisor", "network_type", "status", "mode", "storage", "components"})
+
+
+def search(queries: Queries, kind: str, filters: Filters, *, text: str | None, terms: dict[str, str | None],
+           page: int, size: int, sort: str, aggregations: list[str]) -> dict[str, Any]:
+    check_filters(queries, filters)
+    given = {field: value for field, value in terms.items() if value is not None}
+    if kind == "installations":
+        for field in sorted(set(given) | set(aggregations)):
+            if field in ENVIRONMENT_FIELDS:
+                where = f"query.{field}" if field in given else "query.aggs"
+                raise InvalidFilters(f"installations have no {field}: search environments for it",
+                                     rule="field-of-kind", path=where)
+    total, hits, distributions = queries.search(kind, filters, text=text, terms=given, page=page, size=size,
+                                                sort=sort, aggregations=aggregations)
+    return {
+        "kind": kind,
+        "total": total,
+        "page": page,
+        "size": size,
+        "hits": [{"id": document_id, "document": document} for document_id, document in hits],
+        "aggregations": {name: [{"key": b.key, "count": b.count} for b in buckets]
+                         for name, buckets in distributions.items()},
+    }

@@ -26,16 +26,22 @@ from elasticsearch_dsl import (
 # Values a master node sends are indexed as well as they can be, never refused: a keyword longer
 # than this is kept in _source but not indexed, a number out of range is skipped.
 IGNORE_ABOVE = 1024
+SEARCH_TEXT = "search_text"  # what the public search's free-text query reads
+
+
+def searchable() -> Keyword:
+    """A keyword that the free-text search also finds."""
+    return Keyword(ignore_above=IGNORE_ABOVE, copy_to=SEARCH_TEXT)
 
 
 class Installation(Document):
     """One master node: its Fuel release and build, and the totals of its environments."""
 
-    master_node_uid = Keyword(ignore_above=IGNORE_ABOVE)
-    release = Keyword(ignore_above=IGNORE_ABOVE)
-    build_id = Keyword(ignore_above=IGNORE_ABOVE)
-    feature_groups = Keyword(ignore_above=IGNORE_ABOVE)
-    fuel_packages = Keyword(ignore_above=IGNORE_ABOVE)
+    master_node_uid = searchable()
+    release = searchable()
+    build_id = searchable()
+    feature_groups = searchable()
+    fuel_packages = searchable()
     is_filtered = Boolean()
     creation_date = Date(ignore_malformed=True)
     modification_date = Date(ignore_malformed=True)
@@ -45,6 +51,7 @@ class Installation(Document):
     nodes_num = Integer(ignore_malformed=True)
     cluster_ids = Long(ignore_malformed=True)
     contact_info_provided = Boolean()
+    search_text = Text()
 
 
 class Node(InnerDoc):
@@ -69,30 +76,31 @@ class Plugin(InnerDoc):
 class Cluster(Document):
     """One environment of an installation, with its nodes and the choices made for it."""
 
-    master_node_uid = Keyword(ignore_above=IGNORE_ABOVE)
+    master_node_uid = searchable()
     cluster_id = Long(ignore_malformed=True)
-    release = Keyword(ignore_above=IGNORE_ABOVE)  # the installation's Fuel release
+    release = searchable()  # the installation's Fuel release
     is_filtered = Boolean()
     installation_created = Date(ignore_malformed=True)
-    status = Keyword(ignore_above=IGNORE_ABOVE)
-    mode = Keyword(ignore_above=IGNORE_ABOVE)
+    status = searchable()
+    mode = searchable()
     is_ha = Boolean()
-    os = Keyword(ignore_above=IGNORE_ABOVE)
-    openstack_version = Keyword(ignore_above=IGNORE_ABOVE)  # e.g. 2014.2-6.0
-    release_name = Keyword(ignore_above=IGNORE_ABOVE)
+    os = searchable()
+    openstack_version = searchable()  # e.g. 2014.2-6.0
+    release_name = searchable()
     nodes_num = Integer(ignore_malformed=True)
     nodes = Nested(Node)
-    hypervisor = Keyword(ignore_above=IGNORE_ABOVE)
-    net_provider = Keyword(ignore_above=IGNORE_ABOVE)
+    hypervisor = searchable()
+    net_provider = searchable()
     segmentation_type = Keyword(ignore_above=IGNORE_ABOVE)
     net_l23_provider = Keyword(ignore_above=IGNORE_ABOVE)
     net_manager = Keyword(ignore_above=IGNORE_ABOVE)
-    network_type = Keyword(ignore_above=IGNORE_ABOVE)  # nova-network, neutron-vlan, neutron-gre, neutron-vxlan, neutron-nsx, ...
-    storage = Keyword(ignore_above=IGNORE_ABOVE)  # the storage options turned on: volumes_lvm, images_ceph, ...
-    components = Keyword(ignore_above=IGNORE_ABOVE)  # related projects turned on: sahara, murano, ceilometer, ...
+    network_type = searchable()  # nova-network, neutron-vlan, neutron-gre, neutron-vxlan, neutron-nsx, ...
+    storage = searchable()  # the storage options turned on: volumes_lvm, images_ceph, ...
+    components = searchable()  # related projects turned on: sahara, murano, ceilometer, ...
     plugins = Nested(Plugin)
     attributes = Flattened(ignore_above=IGNORE_ABOVE)
     vmware_attributes = Flattened(ignore_above=IGNORE_ABOVE)
+    search_text = Text()
 
 
 class ActionLog(Document):
