@@ -10,13 +10,15 @@ LOCAL := .local
 PG_PORT ?= 5433
 ES_PORT ?= 9200
 COLLECTOR_BIND ?= 127.0.0.1:8000
+ANALYTICS_BIND ?= 127.0.0.1:8001
 export FUELSTATS_DATABASE_URL ?= postgresql://fuelstats@127.0.0.1:$(PG_PORT)/fuelstats
 export FUELSTATS_ELASTICSEARCH_URL ?= http://127.0.0.1:$(ES_PORT)
 
 .PHONY: help setup up down test bench
 
 help:
-	@echo "make up     install what is missing; start PostgreSQL, Elasticsearch, the collector on $(COLLECTOR_BIND) and the ETL"
+	@echo "make up     install what is missing; start PostgreSQL, Elasticsearch, the collector on $(COLLECTOR_BIND),"
+	@echo "           the ETL and the analytics on $(ANALYTICS_BIND)"
 	@echo "make down   stop what make up started"
 	@echo "make test   run the test suite (starts its own throwaway servers)"
 	@echo "make bench  measure, and write docs/benchmarks.md"
@@ -38,10 +40,14 @@ up: setup
 	$(PY) -m tools.service start --name collector --pidfile $(LOCAL)/collector.pid --log $(LOCAL)/collector.log \
 		--ready http://$(COLLECTOR_BIND)/api/v1/ping/ -- $(FUELSTATS) collector serve --bind $(COLLECTOR_BIND)
 	$(PY) -m tools.service start --name etl --pidfile $(LOCAL)/etl.pid --log $(LOCAL)/etl.log -- $(FUELSTATS) etl run
+	$(PY) -m tools.service start --name analytics --pidfile $(LOCAL)/analytics.pid --log $(LOCAL)/analytics.log \
+		--ready http://$(ANALYTICS_BIND)/api/v1/reports/ -- $(FUELSTATS) analytics serve --bind $(ANALYTICS_BIND)
 	@echo "collector: http://$(COLLECTOR_BIND)/ui/  (logs: $(LOCAL)/collector.log)"
 	@echo "elasticsearch: $(FUELSTATS_ELASTICSEARCH_URL)  etl: fuelstats etl status  (logs: $(LOCAL)/etl.log)"
+	@echo "analytics: http://$(ANALYTICS_BIND)/ui/  (logs: $(LOCAL)/analytics.log)"
 
 down:
+	-@[ -x $(PY) ] && $(PY) -m tools.service stop --name analytics --pidfile $(LOCAL)/analytics.pid
 	-@[ -x $(PY) ] && $(PY) -m tools.service stop --name etl --pidfile $(LOCAL)/etl.pid
 	-@[ -x $(PY) ] && $(PY) -m tools.service stop --name collector --pidfile $(LOCAL)/collector.pid
 	-@[ -x $(PY) ] && $(PY) -m tools.locales stop --dir $(LOCAL)/es
