@@ -19,6 +19,7 @@ from fuelstats.elastic import alias
 
 EXACT_BELOW = 40_000
 MANY = 100  # buckets of a terms aggregation: more kinds than any report has
+HEALTH_CHECKS = 1000  # OSTF has about a hundred tests; plugins add their own
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,10 @@ class Queries:
                 .filter("term", action_name="deployment").filter("term", action_type="nailgun_task")
                 .filter("term", result="ready"))
 
+    def health_check_runs(self, filters: Filters) -> Search:
+        return self._search("action_logs", filters, "installation_created").filter(
+            "term", action_group="health_check")
+
     def release_known(self, release: str) -> bool:
         search = Search(using=self.es, index=alias(self.prefix, "installations")).filter("term", release=release)
         return search.extra(size=0, terminate_after=1).execute().hits.total.value > 0
@@ -161,6 +166,18 @@ class Queries:
         search.aggs.bucket("ranges", "range", field="failures_before", **_range_options(ranges))
         result = search.execute()
         return result.hits.total.value, result.aggregations.average.value, _range_buckets(result, ranges)
+
+    def health_check_failures(self, filters: Filters) -> tuple[int, list[Bucket]]:
+        """Runs of all OSTF tests, and per test its failures and runs: the most failing first."""
+        search = self.health_check_runs(filters)
+        ran = search.aggs.bucket("tests", "nested", path="health_checks").bucket(
+            "ran", "filter", term={"health_checks.ran": True})
+        ran.bucket("names", "terms", field="health_checks.name", size=HEALTH_CHECKS,
+                   order=[{"failed": "desc"}, {"_key": "asc"}]).bucket(
+            "failed", "filter", term={"health_checks.failed": True})
+        result = search.execute().aggregations.tests.ran
+        return result.doc_count, [Bucket(str(b.key), b.failed.doc_count, {"runs": b.doc_count})
+                                  for b in result.names.buckets]
 
     def search(self, kind: str, filters: Filters, *, text: str | None, terms: dict[str, str], page: int, size: int,
                sort: str, aggregations: list[str]) -> tuple[int, list[tuple[str, dict[str, Any]]], dict[str, list[Bucket]]]:

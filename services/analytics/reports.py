@@ -44,8 +44,9 @@ class Distribution:
 class Report:
     name: str
     title: str
-    unit: str  # installations, environments, nodes or deployments
+    unit: str  # installations, environments, nodes, deployments or test runs
     compute: Callable[[Queries, Filters], list[Bucket] | Distribution]
+    averaged: bool = False  # the report also gives an average (its Distribution's value)
 
 
 def _releases(queries: Queries, filters: Filters) -> list[Bucket]:
@@ -64,6 +65,11 @@ def _deployment_failures(queries: Queries, filters: Filters) -> Distribution:
     return Distribution(buckets, count, average)
 
 
+def _health_checks(queries: Queries, filters: Filters) -> Distribution:
+    runs, buckets = queries.health_check_failures(filters)
+    return Distribution(buckets, runs)
+
+
 REPORTS = {
     report.name: report
     for report in (
@@ -74,13 +80,15 @@ REPORTS = {
         Report("hypervisors", "Hypervisors by environments", "environments",
                lambda q, f: q.environments_by(f, "hypervisor", missing="unknown")),
         Report("deployment_time", "Successful deployments by duration, and their average in seconds", "deployments",
-               _deployment_time),
+               _deployment_time, averaged=True),
         Report("releases", "Installations (and environments) by Fuel release", "installations", _releases),
         Report("hardware", "Most common server types (manufacturer and product) by nodes", "nodes",
                lambda q, f: q.nodes_by_hardware(f)),
         Report("deployment_failures",
                "Environments by failed deployments before their first success, and the average", "environments",
-               _deployment_failures),
+               _deployment_failures, averaged=True),
+        Report("health_checks", "Failures of each health check (OSTF test) against its runs, the most failing first",
+               "test runs", _health_checks),
         Report("node_roles", "Nodes by role, and the role combinations of combined nodes", "nodes",
                lambda q, f: q.nodes_by_role(f)),
         Report("network_types", "Network types by environments", "environments",
@@ -125,7 +133,7 @@ def report(queries: Queries, name: str, filters: Filters) -> dict[str, Any]:
             {"key": b.key, "count": b.count, **({"breakdown": b.breakdown} if b.breakdown is not None else {})}
             for b in result.buckets
         ],
-        **({"value": result.value} if isinstance(computed, Distribution) else {}),
+        **({"value": result.value} if definition.averaged else {}),
     }
 
 

@@ -103,6 +103,15 @@ class Cluster(Document):
     search_text = Text()
 
 
+class HealthCheck(InnerDoc):
+    """One OSTF test of a health check run, and how it ended."""
+
+    name = Keyword(ignore_above=IGNORE_ABOVE)
+    status = Keyword(ignore_above=IGNORE_ABOVE)  # success, failure, error, skipped, stopped, ...
+    ran = Boolean()  # it ended with success, failure or error: skipped and stopped tests did not run
+    failed = Boolean()  # failure or error
+
+
 class ActionLog(Document):
     """One action of a master node: an API request or a Nailgun task, with how long it took."""
 
@@ -130,6 +139,8 @@ class ActionLog(Document):
     # and whether it is the environment's first success.
     failures_before = Integer(ignore_malformed=True)
     first_success = Boolean()
+    # For a health check run (action group "health_check"): its tests; see docs/analytics.md.
+    health_checks = Nested(HealthCheck)
 
 
 class OswlStat(Document):

@@ -57,10 +57,16 @@ def indices_behind(es: Elasticsearch, name: str) -> list[str]:
 
 
 def ensure_indices(es: Elasticsearch, prefix: str) -> None:
-    """Templates, and for each kind without one yet, a first version behind its alias."""
+    """Templates, and for each kind without one yet, a first version behind its alias.
+
+    An existing index gets the fields a newer Document added, so an upgrade takes effect without a
+    reindex; documents indexed before it get them on the next ``fuelstats etl reindex``.
+    """
     put_templates(es, prefix)
-    for kind in KINDS:
-        if not indices_behind(es, alias(prefix, kind)):
+    for kind, document in KINDS.items():
+        if indices_behind(es, alias(prefix, kind)):
+            es.indices.put_mapping(index=alias(prefix, kind), **document._doc_type.mapping.to_dict())
+        else:
             es.indices.create(index=_new_index_name(prefix, kind), aliases={alias(prefix, kind): {}})
 
 

@@ -159,6 +159,22 @@ def action_log_document_id(master_node_uid: str, external_id: int) -> str:
     return f"{master_node_uid}:{external_id}"
 
 
+HEALTH_CHECK_GROUP = "health_check"
+HEALTH_CHECK_RAN = frozenset({"success", "failure", "error"})
+HEALTH_CHECK_FAILED = frozenset({"failure", "error"})
+
+
+def health_checks(info: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The OSTF tests of a health check run's ``additional_info.tests``; malformed entries are left out."""
+    checks = []
+    for test in _list(info.get("tests")):
+        if isinstance(test, dict) and isinstance(test.get("name"), str) and isinstance(test.get("status"), str):
+            status = test["status"].lower()
+            checks.append({"name": test["name"], "status": status, "ran": status in HEALTH_CHECK_RAN,
+                           "failed": status in HEALTH_CHECK_FAILED})
+    return checks
+
+
 def action_log_document(row: Mapping[str, Any]) -> Doc:
     master_node_uid, external_id, body = row["master_node_uid"], row["external_id"], _dict(row["body"])
     start = parse_time(body.get("start_timestamp"))
@@ -189,6 +205,7 @@ def action_log_document(row: Mapping[str, Any]) -> Doc:
         installation_created=row.get("installation_created"),
         failures_before=row.get("failures_before"),
         first_success=row.get("first_success"),
+        health_checks=health_checks(info) if body.get("action_group") == HEALTH_CHECK_GROUP else None,
     )
 
 

@@ -12,7 +12,7 @@ from fuelstats.database import engine_for
 from fuelstats.elastic import connect
 from fuelstats.etl.pipeline import Etl
 from fuelstats.settings import get_settings
-from tests.analytics.fixture import DEPLOYMENTS, INSTALLATIONS, OSWL, RULES
+from tests.analytics.fixture import DEPLOYMENTS, HEALTH_CHECKS, INSTALLATIONS, OSWL, RULES
 from tests.conftest import COLLECTOR_TABLES
 
 PREFIX = "test-analytics"
@@ -26,7 +26,7 @@ def population(database_url: str, elasticsearch_node) -> Iterator[str]:  # type:
         connection.execute(text(f"TRUNCATE {', '.join(COLLECTOR_TABLES)} RESTART IDENTITY"))
     for structure in INSTALLATIONS:
         ingest.record_installation_structure(engine, None, structure, RULES)
-    ingest.record_action_logs(engine, None, DEPLOYMENTS)
+    ingest.record_action_logs(engine, None, DEPLOYMENTS + HEALTH_CHECKS)
     ingest.record_oswl_stats(engine, None, OSWL)
     es = connect(elasticsearch_node.url)
     etl = Etl(primary=engine, reader=engine, es=es, prefix=PREFIX, batch_size=100)

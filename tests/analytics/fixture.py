@@ -104,6 +104,34 @@ DEPLOYMENTS = [
 ]
 
 
+def health_check_run(master: str, external_id: int, cluster_id: int, **statuses: str) -> dict[str, Any]:
+    """A health check run's action log: each OSTF test (named by keyword) and how it ended."""
+    return {
+        "master_node_uid": master,
+        "external_id": external_id,
+        "body": {
+            "id": external_id, "actor_id": "admin", "action_group": "health_check", "action_name": "ostf_testrun",
+            "action_type": "nailgun_task", "cluster_id": cluster_id, "task_uuid": f"ostf-{external_id}",
+            "start_timestamp": "2026-11-21T10:00:00", "end_timestamp": "2026-11-21T10:05:00",
+            "additional_info": {"test_set": "sanity",
+                                "tests": [{"name": name, "status": status} for name, status in statuses.items()]},
+            "is_sent": False,
+        },
+    }
+
+
+# Health check runs: a/1 twice, b/1 once, dev/1 once (filtered). Skipped tests did not run.
+#   list_instances: ran 3 times, never failed (dev's failure is filtered)
+#   create_volume:  failed twice (a failure and an error) in 3 runs
+#   check_dns:      failed once in 2 runs (b skipped it)
+HEALTH_CHECKS = [
+    health_check_run("a", 10, 1, list_instances="success", create_volume="failure", check_dns="success"),
+    health_check_run("a", 11, 1, list_instances="success", create_volume="error", check_dns="failure"),
+    health_check_run("b", 10, 1, list_instances="success", create_volume="success", check_dns="skipped"),
+    health_check_run("dev", 10, 1, list_instances="failure"),
+]
+
+
 def oswl(master: str, record_id: int, resource_type: str, resources: list[dict[str, Any]]) -> dict[str, Any]:
     return {"master_node_uid": master, "id": record_id, "cluster_id": 1, "created_date": "2026-11-20",
             "updated_time": "12:00:00", "resource_type": resource_type, "resource_checksum": f"sum-{record_id}",

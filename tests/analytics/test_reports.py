@@ -53,6 +53,17 @@ def test_average_failures_before_the_first_success(analytics):
     assert {b["key"]: b["count"] for b in report["buckets"]} == {"0": 1, "1": 1, "2": 1, "3-5": 0, "6 or more": 0}
 
 
+def test_health_checks_most_failing_first(analytics):
+    report = analytics.get("/api/v1/reports/health_checks/").json()
+    assert report["unit"] == "test runs" and report["total"] == 8 and "value" not in report
+    assert [(b["key"], b["count"], b["breakdown"]["runs"]) for b in report["buckets"]] == [
+        ("create_volume", 2, 3), ("check_dns", 1, 2), ("list_instances", 0, 3)]
+    everything = analytics.get("/api/v1/reports/health_checks/", params={"include_filtered": "true"}).json()
+    assert everything["total"] == 9
+    assert {b["key"]: (b["count"], b["breakdown"]["runs"]) for b in everything["buckets"]}["list_instances"] == (1, 4)
+    assert buckets(analytics, "health_checks", release="8.0") == {"create_volume": 0, "list_instances": 0}
+
+
 def test_releases_with_their_environments(analytics):
     response = analytics.get("/api/v1/reports/releases/").json()
     assert {b["key"]: (b["count"], b["breakdown"]["environments"]) for b in response["buckets"]} == {
@@ -122,6 +133,7 @@ def test_a_date_range_applies_to_every_report(analytics):
     tomorrow = (today + dt.timedelta(days=1)).isoformat()
     assert buckets(analytics, "hypervisors", **{"from": tomorrow}) == {}
     assert buckets(analytics, "hypervisors", to=today.isoformat()) == {"kvm": 1, "qemu": 1, "vcenter": 1}
+    assert buckets(analytics, "health_checks", **{"from": tomorrow}) == {}
 
 
 def test_summary(analytics):

@@ -134,6 +134,18 @@ def test_reindex_builds_a_new_version_and_swaps_the_alias(engine, es, prefix, et
     assert etl.run_once()["installations"] == 0
 
 
+def test_an_existing_index_gets_the_fields_a_newer_version_added(es, prefix):
+    name = search.alias(prefix, "action_logs")
+    es.indices.create(index=f"{name}-v1", aliases={name: {}},
+                      mappings={"properties": {"master_node_uid": {"type": "keyword"}}})
+
+    search.ensure_indices(es, prefix)
+
+    mapping = es.indices.get_mapping(index=name)[f"{name}-v1"]["mappings"]["properties"]
+    assert mapping["health_checks"]["type"] == "nested"
+    assert search.indices_behind(es, name) == [f"{name}-v1"], "the existing version stays behind the alias"
+
+
 def test_elasticsearch_down_keeps_the_checkpoint(engine, es, prefix, etl: Etl):
     fill(engine, masters=1, logs=5)
     dead = Etl(primary=etl.primary, reader=etl.reader, es=search.connect("http://127.0.0.1:9"), prefix=prefix,

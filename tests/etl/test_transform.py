@@ -67,3 +67,16 @@ def test_network_types(network, provider, expected):
         cluster["net_provider"] = provider
     _, source = transform.cluster_document("m", cluster, release="9.0", is_filtered=False, installation_created=NOW)
     assert source["network_type"] == expected
+
+
+def test_a_health_check_run_carries_its_tests_and_leaves_out_malformed_ones():
+    log = http_request_log(1)
+    log["body"].update(action_group="health_check", additional_info={"tests": [
+        {"name": "create_volume", "status": "FAILURE"}, {"name": "check_dns", "status": "skipped"},
+        {"name": "no_status"}, "not a test", {"name": 7, "status": "success"}]})
+    _, document = transform.action_log_document(log_row(log))
+    assert document["health_checks"] == [
+        {"name": "create_volume", "status": "failure", "ran": True, "failed": True},
+        {"name": "check_dns", "status": "skipped", "ran": False, "failed": False}]
+    _, other = transform.action_log_document(log_row(http_request_log(2)))
+    assert other["health_checks"] is None
