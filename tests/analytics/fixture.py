@@ -113,7 +113,7 @@ def health_check_run(master: str, external_id: int, cluster_id: int, **statuses:
             "id": external_id, "actor_id": "admin", "action_group": "health_check", "action_name": "ostf_testrun",
             "action_type": "nailgun_task", "cluster_id": cluster_id, "task_uuid": f"ostf-{external_id}",
             "start_timestamp": "2026-11-21T10:00:00", "end_timestamp": "2026-11-21T10:05:00",
-            "additional_info": {"test_set": "sanity",
+            "additional_info": {"ended_with_status": "ready", "test_set": "sanity",
                                 "tests": [{"name": name, "status": status} for name, status in statuses.items()]},
             "is_sent": False,
         },

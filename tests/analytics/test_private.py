@@ -57,7 +57,7 @@ def test_a_trusted_proxy_passes_on_its_client(population, monkeypatch):
 
 def test_summary_of_counts(analytics):
     assert analytics.get("/api/v1/private/summary/").json() == {
-        "installations": 3, "filtered_installations": 1, "action_logs": 9, "oswl_stats": 3}
+        "installations": 3, "filtered_installations": 1, "action_logs": 13, "oswl_stats": 3}
 
 
 def test_clusters_nodes_and_plugins_exports(analytics):
@@ -76,7 +76,7 @@ def test_clusters_nodes_and_plugins_exports(analytics):
 
 def test_action_logs_and_oswl_exports(analytics):
     logs = rows(analytics.get("/api/v1/private/exports/action_logs/"))
-    assert len(logs) == 8 and {log["master_node_uid"] for log in logs} == {"a", "b"}
+    assert len(logs) == 8 + 3 and {log["master_node_uid"] for log in logs} == {"a", "b"}
     assert {log["result"] for log in logs} == {"ready", "error"}
     vms = rows(analytics.get("/api/v1/private/exports/oswl/vm/"))
     assert sorted(vm["resource_id"] for vm in vms) == ["vm-1", "vm-2"]
@@ -105,9 +105,9 @@ def test_what_one_master_node_sent(analytics):
     first = analytics.get("/api/v1/private/master_nodes/a/", params={"size": 3}).json()
     assert first["installation_structure"]["release"] == "9.0"
     assert first["installation_structure"]["structure"]["clusters_num"] == 2
-    assert (first["action_logs"]["total"], len(first["action_logs"]["items"])) == (4, 3)
+    assert (first["action_logs"]["total"], len(first["action_logs"]["items"])) == (6, 3)
     second = analytics.get("/api/v1/private/master_nodes/a/", params={"size": 3, "page": 2}).json()
-    assert [log["external_id"] for log in second["action_logs"]["items"]] == [4]
+    assert [log["external_id"] for log in second["action_logs"]["items"]] == [4, 10, 11]
     assert first["oswl_stats"]["total"] == 2
     missing = analytics.get("/api/v1/private/master_nodes/nobody/")
     assert (missing.status_code, missing.json()["rule"]) == (404, "known-master-node")
