@@ -21,7 +21,7 @@ help:
 	@echo "           the ETL and the analytics on $(ANALYTICS_BIND)"
 	@echo "make down   stop what make up started"
 	@echo "make test   run the test suite (starts its own throwaway servers)"
-	@echo "make bench  measure ingest, the ETL and report latency; write docs/benchmarks.md"
+	@echo "make bench  measure ingest, the ETL, reports and exports; write docs/benchmarks.md"
 
 # The virtualenv is rebuilt when pyproject.toml changes.
 $(VENV)/.installed: pyproject.toml
@@ -61,3 +61,4 @@ bench: setup
 	$(PY) -m bench.collector_ingest --output docs/benchmarks.md
 	$(PY) -m bench.etl --output docs/benchmarks.md
 	$(PY) -m bench.reports --output docs/benchmarks.md
+	$(PY) -m bench.exports --output docs/benchmarks.md
