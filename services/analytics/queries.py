@@ -1,9 +1,8 @@
 """Every Elasticsearch query of the analytics service, built with elasticsearch-dsl.
 
 Each report is one search with size 0 and aggregations over the aliases the ETL fills
-(installations, clusters). Counts of installations over cluster documents are cardinality
-aggregations with the highest precision threshold: exact below 40,000 distinct installations
-per bucket, within a fraction of a percent above.
+(installations, clusters, action_logs). Installations are counted on installation documents,
+environments on cluster documents, so every count is exact.
 """
 
 from __future__ import annotations
@@ -17,7 +16,6 @@ from elasticsearch_dsl import Search
 
 from fuelstats.elastic import alias
 
-EXACT_BELOW = 40_000
 MANY = 100  # buckets of a terms aggregation: more kinds than any report has
 HEALTH_CHECKS = 1000  # OSTF has about a hundred tests; plugins add their own
 
@@ -112,15 +110,6 @@ class Queries:
                 "nodes": int(result.aggregations.nodes.value or 0)}
 
     # --- distributions ------------------------------------------------------------------------
-
-    def installations_by_cluster_field(self, filters: Filters, field: str) -> list[Bucket]:
-        """Installations with at least one environment of each value of ``field``."""
-        search = self.clusters(filters)
-        search.aggs.bucket("values", "terms", field=field, size=MANY).metric(
-            "installations", "cardinality", field="master_node_uid", precision_threshold=EXACT_BELOW)
-        buckets = search.execute().aggregations["values"].buckets
-        ordered = sorted(buckets, key=lambda b: (-b.installations.value, str(b.key)))
-        return [Bucket(str(b.key), int(b.installations.value)) for b in ordered]
 
     def environments_by(self, filters: Filters, field: str, *, missing: str | None = None) -> list[Bucket]:
         search = self.clusters(filters)

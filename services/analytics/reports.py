@@ -74,7 +74,7 @@ REPORTS = {
     report.name: report
     for report in (
         Report("operating_systems", "Operating systems by installations", "installations",
-               lambda q, f: q.installations_by_cluster_field(f, "os")),
+               lambda q, f: q.installations_by(f, "operating_systems")),
         Report("nodes_per_installation", "Number of nodes by installations", "installations",
                lambda q, f: q.installation_ranges(f, "nodes_num", NODES_PER_INSTALLATION)),
         Report("hypervisors", "Hypervisors by environments", "environments",

@@ -50,6 +50,8 @@ class Installation(Document):
     unallocated_nodes_num = Integer(ignore_malformed=True)
     nodes_num = Integer(ignore_malformed=True)
     cluster_ids = Long(ignore_malformed=True)
+    # The distinct operating systems of its environments, so installations per OS are counted exactly.
+    operating_systems = searchable()
     contact_info_provided = Boolean()
     search_text = Text()
 

@@ -78,6 +78,7 @@ def installation_documents(
         unallocated_nodes_num=structure.get("unallocated_nodes_num"),
         nodes_num=sum(c.get("nodes_num") or 0 for c in clusters if isinstance(c.get("nodes_num"), int)),
         cluster_ids=[c["id"] for c in clusters if isinstance(c.get("id"), int)],
+        operating_systems=sorted({os for c in clusters if isinstance(os := _dict(c.get("release")).get("os"), str)}),
         contact_info_provided=_dict(structure.get("user_information")).get("contact_info_provided") is True,
     )
     documents = [
