@@ -14,7 +14,6 @@ import datetime as dt
 import json
 import os
 import platform
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -24,10 +23,9 @@ import httpx
 from sqlalchemy import text
 
 from bench.common import (
-    FUELSTATS, action_log, collector_database, copy_action_logs, free_port, fuelstats_env, percentile, write_section,
+    action_log, collector_database, copy_action_logs, fuelstats_env, percentile, service, write_section,
 )
 from fuelstats.database import engine_for
-from tools.service import wait_ready
 
 ROWS = 20_000
 CLIENTS = 4
@@ -72,29 +70,19 @@ def through_http(base: str, payloads: list[list[dict[str, Any]]]) -> tuple[float
 
 def measure(rows: int) -> list[dict[str, Any]]:
     results = []
-    with collector_database() as url:
-        port = free_port()
-        server = subprocess.Popen([FUELSTATS, "collector", "serve", "--bind", f"127.0.0.1:{port}", "--workers", "2"],
-                                  env=fuelstats_env(url), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        try:
-            base = f"http://127.0.0.1:{port}"
-            if not wait_ready(f"{base}/api/v1/ping/", 60, server):
-                raise RuntimeError("the collector did not start")
-            through_http(base, batches(2_000, 100, 10_000_000))  # warm up workers, pools and partitions
-            for size in (100, 1000):
-                payloads = batches(rows, size, 0)
-                truncate(url)
-                copy_rate = copy_action_logs(url, payloads)
-                truncate(url)
-                http_rate, latencies = through_http(base, payloads)
-                results.append({
-                    "batch": size, "rows": rows, "http_rate": http_rate, "copy_rate": copy_rate,
-                    "ratio": http_rate / copy_rate,
-                    "p50_ms": percentile(latencies, 0.50) * 1000, "p99_ms": percentile(latencies, 0.99) * 1000,
-                })
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
+    with collector_database() as url, service(["collector", "serve"], fuelstats_env(url), "/api/v1/ping/") as (base, _):
+        through_http(base, batches(2_000, 100, 10_000_000))  # warm up workers, pools and partitions
+        for size in (100, 1000):
+            payloads = batches(rows, size, 0)
+            truncate(url)
+            copy_rate = copy_action_logs(url, payloads)
+            truncate(url)
+            http_rate, latencies = through_http(base, payloads)
+            results.append({
+                "batch": size, "rows": rows, "http_rate": http_rate, "copy_rate": copy_rate,
+                "ratio": http_rate / copy_rate,
+                "p50_ms": percentile(latencies, 0.50) * 1000, "p99_ms": percentile(latencies, 0.99) * 1000,
+            })
     return results
 
 

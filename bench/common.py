@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import io
 import json
 import os
@@ -10,7 +11,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from typing import Any
 from fuelstats.database import engine_for
 from tools.localpg import Cluster
 from tools.locales import Node
+from tools.service import wait_ready
 
 
 def free_port() -> int:
@@ -103,6 +105,34 @@ def fuelstats_env(database_url: str, **settings: str) -> dict[str, str]:
 
 
 FUELSTATS = str(Path(sys.executable).with_name("fuelstats"))
+
+
+@contextmanager
+def service(command: list[str], env: dict[str, str], ready_path: str, workers: int = 2) -> Iterator[tuple[str, int]]:
+    """`fuelstats <command> serve` on a free port until the block ends; yields its base URL and pid."""
+    base = f"http://127.0.0.1:{free_port()}"
+    server = subprocess.Popen([FUELSTATS, *command, "--bind", base.removeprefix("http://"), "--workers", str(workers)],
+                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        if not wait_ready(f"{base}{ready_path}", 60, server):
+            raise RuntimeError(f"fuelstats {' '.join(command)} did not start")
+        yield base, server.pid
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def run_sized(doc: str, section: str, default_sizes: list[int], measure: Callable[[list[int]], Any],
+              render: Callable[[Any], str]) -> int:
+    """The main of a benchmark measured at several sizes: measure, print, and write its section."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--output", type=Path, default=Path("docs/benchmarks.md"))
+    parser.add_argument("--sizes", type=int, nargs="+", default=default_sizes)
+    args = parser.parse_args()
+    text = render(measure(sorted(args.sizes)))
+    print(text)
+    write_section(args.output, section, text)
+    return 0
 
 
 @contextmanager

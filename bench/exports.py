@@ -10,12 +10,10 @@ peak RSS (VmHWM) after each size shows whether an export's memory grows with its
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import io
 import os
 import platform
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -23,10 +21,9 @@ from typing import Any
 
 import httpx
 
-from bench.common import FUELSTATS, collector_database, free_port, fuelstats_env, write_section
+from bench.common import collector_database, fuelstats_env, run_sized, service
 from bench.etl import fill, peak_rss
 from fuelstats.database import engine_for
-from tools.service import wait_ready
 
 SECTION = "exports"
 
@@ -75,28 +72,19 @@ def worker_pid(master: int) -> int:
 
 def measure(sizes: list[int]) -> list[dict[str, Any]]:
     results = []
-    with collector_database() as url:
-        port = free_port()
-        server = subprocess.Popen([FUELSTATS, "analytics", "serve", "--bind", f"127.0.0.1:{port}", "--workers", "1"],
-                                  env=fuelstats_env(url), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        try:
-            base = f"http://127.0.0.1:{port}"
-            if not wait_ready(f"{base}/api/v1/reports/", 60, server):
-                raise RuntimeError("the analytics service did not start")
-            worker = worker_pid(server.pid)
-            filled = 0
-            for rows in sizes:
-                fill(url, rows - filled, offset=filled)
-                filled = rows
-                seconds, lines = export(base)
-                if lines != rows + 1:
-                    raise RuntimeError(f"the export has {lines} lines for {rows} rows")
-                baseline = copy_out(url)
-                results.append({"rows": rows, "export_rate": rows / seconds, "copy_rate": rows / baseline,
-                                "peak_mib": peak_rss(worker) / 2**20})
-        finally:
-            server.terminate()
-            server.wait(30)
+    with (collector_database() as url,
+          service(["analytics", "serve"], fuelstats_env(url), "/api/v1/reports/", workers=1) as (base, pid)):
+        worker = worker_pid(pid)
+        filled = 0
+        for rows in sizes:
+            fill(url, rows - filled, offset=filled)
+            filled = rows
+            seconds, lines = export(base)
+            if lines != rows + 1:
+                raise RuntimeError(f"the export has {lines} lines for {rows} rows")
+            baseline = copy_out(url)
+            results.append({"rows": rows, "export_rate": rows / seconds, "copy_rate": rows / baseline,
+                            "peak_mib": peak_rss(worker) / 2**20})
     return results
 
 
@@ -121,14 +109,7 @@ def render(results: list[dict[str, Any]]) -> str:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--output", type=Path, default=Path("docs/benchmarks.md"))
-    parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
-    args = parser.parse_args()
-    section = render(measure(sorted(args.sizes)))
-    print(section)
-    write_section(args.output, SECTION, section)
-    return 0
+    return run_sized(__doc__, SECTION, [100_000, 1_000_000], measure, render)
 
 
 if __name__ == "__main__":

@@ -13,26 +13,22 @@ Elasticsearch, the cheapest question a report could cost.
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import os
 import platform
 import random
-import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import httpx
 from elasticsearch.helpers import streaming_bulk
 
-from bench.common import FUELSTATS, elasticsearch_node, free_port, fuelstats_env, percentile, write_section
+from bench.common import elasticsearch_node, fuelstats_env, percentile, run_sized, service
 from fuelstats.analytics.reports import REPORTS
 from fuelstats.elastic import alias, connect
 from fuelstats.etl import search, transform
-from tools.service import wait_ready
 
 SECTION = "reports"
 PREFIX = "bench"
@@ -142,29 +138,19 @@ def latencies(client: httpx.Client, base: str, es_url: str) -> dict[str, Any]:
     }
 
 
-def measure(sizes: list[int]) -> dict[str, Any]:
-    results: dict[str, Any] = {}
+def measure(sizes: list[int]) -> dict[int, Any]:
+    results: dict[int, Any] = {}
     with elasticsearch_node() as node:
         es = connect(node.url)
         search.ensure_indices(es, PREFIX)
-        port = free_port()
         env = fuelstats_env("postgresql://unused@127.0.0.1:1/unused", elasticsearch_url=node.url, index_prefix=PREFIX)
-        server = subprocess.Popen([FUELSTATS, "analytics", "serve", "--bind", f"127.0.0.1:{port}"], env=env,
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        try:
-            base = f"http://127.0.0.1:{port}"
-            if not wait_ready(f"{base}/api/v1/reports/", 60, server):
-                raise RuntimeError("the analytics service did not start")
+        with service(["analytics", "serve"], env, "/api/v1/reports/") as (base, _), httpx.Client(timeout=60) as client:
             filled = 0
-            with httpx.Client(timeout=60) as client:
-                for size in sizes:
-                    documents = fill(es, filled, size)
-                    filled = size
-                    counts = {kind: es.count(index=alias(PREFIX, kind))["count"] for kind in search.KINDS}
-                    results[size] = {"documents": documents, "counts": counts, **latencies(client, base, node.url)}
-        finally:
-            server.terminate()
-            server.wait(30)
+            for size in sizes:
+                documents = fill(es, filled, size)
+                filled = size
+                counts = {kind: es.count(index=alias(PREFIX, kind))["count"] for kind in search.KINDS}
+                results[size] = {"documents": documents, "counts": counts, **latencies(client, base, node.url)}
     return results
 
 
@@ -202,14 +188,7 @@ def render(results: dict[int, Any]) -> str:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--output", type=Path, default=Path("docs/benchmarks.md"))
-    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
-    args = parser.parse_args()
-    section = render(measure(sorted(args.sizes)))
-    print(section)
-    write_section(args.output, SECTION, section)
-    return 0
+    return run_sized(__doc__, SECTION, [10_000, 100_000], measure, render)
 
 
 if __name__ == "__main__":
