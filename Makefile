@@ -30,7 +30,21 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install --quiet -e ".[test]"
 	touch $@
 
-setup: $(VENV)/.installed
+# The web UI's chart library comes from npm (ui/package-lock.json) into ui/static/vendor/, git-ignored.
+UI := ui
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+APT_INSTALL := $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq
+$(UI)/static/vendor/.built: $(UI)/package.json $(UI)/package-lock.json $(UI)/build.js
+	command -v npm >/dev/null || { $(APT_INSTALL) nodejs npm; }
+	cd $(UI) && npm ci --no-audit --no-fund --prefer-offline && npm run build
+	touch $@
+
+# The browser tests drive Debian's Chromium: Playwright cannot download a browser of its own here.
+.PHONY: chromium
+chromium:
+	@[ -x /usr/bin/chromium ] || { $(APT_INSTALL) chromium; }
+
+setup: $(VENV)/.installed $(UI)/static/vendor/.built
 
 up: setup
 	@mkdir -p $(LOCAL)
@@ -44,7 +58,7 @@ up: setup
 		--ready http://$(ANALYTICS_BIND)/api/v1/reports/ -- $(FUELSTATS) analytics serve --bind $(ANALYTICS_BIND)
 	@echo "collector: http://$(COLLECTOR_BIND)/ui/  (logs: $(LOCAL)/collector.log)"
 	@echo "elasticsearch: $(FUELSTATS_ELASTICSEARCH_URL)  etl: fuelstats etl status  (logs: $(LOCAL)/etl.log)"
-	@echo "analytics: http://$(ANALYTICS_BIND)/ui/  (logs: $(LOCAL)/analytics.log)"
+	@echo "analytics: http://$(ANALYTICS_BIND)/ (web UI), http://$(ANALYTICS_BIND)/ui/ (API)  (logs: $(LOCAL)/analytics.log)"
 
 down:
 	-@[ -x $(PY) ] && $(PY) -m tools.service stop --name analytics --pidfile $(LOCAL)/analytics.pid
@@ -53,7 +67,7 @@ down:
 	-@[ -x $(PY) ] && $(PY) -m tools.locales stop --dir $(LOCAL)/es
 	-@[ -x $(PY) ] && $(PY) -m tools.localpg stop --dir $(LOCAL)/pg
 
-test: setup
+test: setup chromium
 	$(VENV)/bin/ruff check services tools bench tests
 	$(PY) -m pytest
 

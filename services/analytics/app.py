@@ -16,6 +16,7 @@ from elasticsearch import ApiError, NotFoundError
 from fuelstats import web
 from fuelstats.analytics.access import local_only_middleware
 from fuelstats.analytics.reports import InvalidFilters
+from fuelstats.analytics.webui import web_ui_middleware
 from fuelstats.openapi import load_spec
 from fuelstats.settings import ConfigurationError, get_settings
 
@@ -65,6 +66,8 @@ def create_app() -> AsyncApp:
     web.install_common_behaviour(app, max_body_bytes=settings.max_body_bytes)
     app.add_middleware(local_only_middleware(settings.trusted_proxy_addresses),
                        position=MiddlewarePosition.BEFORE_ROUTING)
+    # The web UI at / and /assets/, beside the API (the private part stays local-only above).
+    app.add_middleware(web_ui_middleware(), position=MiddlewarePosition.BEFORE_SWAGGER)
     app.add_error_handler(InvalidFilters, _invalid_filters)
     app.add_error_handler(ConfigurationError, _not_configured)
     for error in (ElasticConnectionError, ConnectionTimeout, ApiError):
