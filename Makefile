@@ -14,7 +14,7 @@ ANALYTICS_BIND ?= 127.0.0.1:8001
 export FUELSTATS_DATABASE_URL ?= postgresql://fuelstats@127.0.0.1:$(PG_PORT)/fuelstats
 export FUELSTATS_ELASTICSEARCH_URL ?= http://127.0.0.1:$(ES_PORT)
 
-.PHONY: help setup up down test bench
+.PHONY: help setup up down test bench generate
 
 help:
 	@echo "make up     install what is missing; start PostgreSQL, Elasticsearch, the collector on $(COLLECTOR_BIND),"
@@ -22,6 +22,7 @@ help:
 	@echo "make down   stop what make up started"
 	@echo "make test   run the test suite (starts its own throwaway servers)"
 	@echo "make bench  measure ingest, the ETL, reports and exports; write docs/benchmarks.md"
+	@echo "make generate  regenerate the typed clients in generated/ from openapi/ (commit the result)"
 
 # The virtualenv is rebuilt when pyproject.toml changes.
 $(VENV)/.installed: pyproject.toml
@@ -68,7 +69,7 @@ down:
 	-@[ -x $(PY) ] && $(PY) -m tools.localpg stop --dir $(LOCAL)/pg
 
 test: setup chromium
-	$(VENV)/bin/ruff check services tools bench tests
+	$(VENV)/bin/ruff check services tools bench tests clients
 	$(PY) -m pytest
 
 bench: setup
@@ -76,3 +77,7 @@ bench: setup
 	$(PY) -m bench.etl --output docs/benchmarks.md
 	$(PY) -m bench.reports --output docs/benchmarks.md
 	$(PY) -m bench.exports --output docs/benchmarks.md
+
+# The clients in generated/ are committed; tests/kit/test_generated_client.py fails when they are stale.
+generate: setup
+	$(PY) -m tools.generate_clients

@@ -281,6 +281,10 @@ class ParametersValidator(ParameterValidator):
         error = best_match(Draft4Validator(param.get("schema", param), format_checker=FORMATS).iter_errors(value))
         if error is not None:
             raise ApiError(400, f"{param['name']}: {error.message}", rule=str(error.validator), path=where)
+        if isinstance(value, str) and _UNSTORABLE_CHARACTER.search(value):
+            # No stored value holds one, and PostgreSQL refuses it even in a comparison.
+            raise ApiError(400, f"{param['name']}: holds a NUL character or a lone surrogate", rule="storable-text",
+                           path=where)
         return None
 
     def validate_request(self, request: ConnexionRequest) -> None:

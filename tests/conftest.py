@@ -21,7 +21,8 @@ from fuelstats.settings import get_settings
 from tools.localpg import Cluster
 from tools.locales import Node
 
-COLLECTOR_TABLES = ("action_log_keys", "action_logs", "installation_structures", "oswl_stats", "etl_checkpoints")
+COLLECTOR_TABLES = ("action_log_keys", "action_logs", "installation_structures", "oswl_stats", "etl_checkpoints",
+                    "failure_reports", "failure_notifications")
 
 
 def free_port() -> int:
@@ -64,6 +65,14 @@ def database_url(postgres: Cluster) -> Iterator[str]:
         os.environ.pop("FUELSTATS_DATABASE_URL", None)
     else:
         os.environ["FUELSTATS_DATABASE_URL"] = previous
+    get_settings.cache_clear()
+
+
+@pytest.fixture(autouse=True)
+def settings_read_afresh() -> Iterator[None]:
+    """Settings are cached per process; each test reads the environment it set up, not an earlier test's."""
+    get_settings.cache_clear()
+    yield
     get_settings.cache_clear()
 
 

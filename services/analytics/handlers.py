@@ -104,6 +104,15 @@ def master_node(master_node_uid: str, page: int = 1, size: int = 100) -> Json:
     }
 
 
+def failure_reports(release: str | None = None, from_: str | None = None, to: str | None = None,
+                    notified: bool | None = None, page: int = 1, size: int = 50) -> Json:
+    days = _range(from_, to, include_filtered=True)
+    selection = storage.FailureReportFilter(release=release, since=days.since, until=days.until, notified=notified)
+    with collector_engine().connect() as connection:
+        total, reports = storage.failure_reports_page(connection, selection, offset=(page - 1) * size, limit=size)
+    return {"total": total, "page": page, "size": size, "items": [_json_ready(report) for report in reports]}
+
+
 def private_summary() -> Json:
     with collector_engine().connect() as connection:
         return storage.counts(connection)

@@ -160,3 +160,49 @@ def counts(connection: Connection) -> dict[str, int]:
         " (SELECT count(*) FROM action_log_keys), (SELECT count(*) FROM oswl_stats)"
     )).one()
     return {"installations": row[0], "filtered_installations": row[1], "action_logs": row[2], "oswl_stats": row[3]}
+
+
+# --- failure reports -----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class FailureReportFilter:
+    release: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    notified: bool | None = None
+
+    def parameters(self) -> dict[str, Any]:
+        return {"release": self.release, "since": self.since, "until": self.until, "notified": self.notified}
+
+
+_FAILURE_REPORTS_SELECTED = """
+    FROM failure_reports r
+    CROSS JOIN LATERAL (
+        SELECT coalesce(bool_and(n.delivered_at IS NOT NULL), true) AS notified,
+               coalesce(jsonb_agg(jsonb_build_object(
+                   'channel', n.channel, 'delivered_at', n.delivered_at, 'attempts', n.attempts,
+                   'next_attempt_at', CASE WHEN n.delivered_at IS NULL THEN n.next_attempt_at END,
+                   'last_error', n.last_error) ORDER BY n.channel), '[]') AS notifications
+        FROM failure_notifications n WHERE n.failure_report_id = r.id
+    ) AS n
+    WHERE (CAST(:release AS text) IS NULL OR r.release = CAST(:release AS text))
+      AND (CAST(:since AS date) IS NULL OR r.received_at >= CAST(:since AS date))
+      AND (CAST(:until AS date) IS NULL OR r.received_at < CAST(:until AS date) + 1)
+      AND (CAST(:notified AS boolean) IS NULL OR n.notified = CAST(:notified AS boolean))
+"""
+
+
+def failure_reports_page(connection: Connection, selection: FailureReportFilter, *, offset: int, limit: int
+                         ) -> tuple[int, list[dict[str, Any]]]:
+    """How many reports match, and one page of them, newest first, each with its notifications."""
+    parameters = selection.parameters()
+    total = connection.execute(text(f"SELECT count(*) {_FAILURE_REPORTS_SELECTED}"), parameters).scalar_one()
+    rows = connection.execute(
+        text(f"""SELECT CAST(r.report_id AS text) AS report_id, r.master_node_uid, r.received_at, r.release,
+                        r.cluster_id, r.task_name, r.task_uuid, r.error_message, r.contact, n.notified,
+                        n.notifications
+                 {_FAILURE_REPORTS_SELECTED}
+                 ORDER BY r.received_at DESC, r.id DESC OFFSET :offset LIMIT :limit"""),
+        {**parameters, "offset": offset, "limit": limit},
+    ).mappings()
+    return int(total), [dict(row) for row in rows]

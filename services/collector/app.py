@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+from collections.abc import AsyncIterator
+from typing import Any
 
 from connexion import AsyncApp
 from connexion.lifecycle import ConnexionRequest, ConnexionResponse
 from connexion.options import SwaggerUIOptions
 
 from fuelstats import web
-from fuelstats.collector.context import filtering_rules
+from fuelstats.collector import notifications
+from fuelstats.collector.context import collector_engine, filtering_rules
 from fuelstats.collector.ingest import Rejected
 from fuelstats.openapi import load_spec
 from fuelstats.settings import get_settings
@@ -24,11 +28,23 @@ def _rejected(request: ConnexionRequest, error: Exception) -> ConnexionResponse:
     return ConnexionResponse(status_code=403, mimetype="application/json", body=json.dumps(body))
 
 
+@contextlib.asynccontextmanager
+async def _lifespan(app: Any) -> AsyncIterator[None]:
+    # Each worker delivers failure notifications itself: woken by the request that stored a
+    # report, and looking again periodically for the ones a channel that was down left due.
+    settings = get_settings()
+    dispatcher = notifications.start_dispatcher(collector_engine(), settings)
+    try:
+        yield
+    finally:
+        notifications.stop_dispatcher(dispatcher, timeout=settings.notify_timeout + 5)
+
+
 def create_app() -> AsyncApp:
     settings = get_settings()
     settings.require_database_url()
     filtering_rules()  # a broken rules file stops the service at start, not at the first request
-    app = AsyncApp(__name__)
+    app = AsyncApp(__name__, lifespan=_lifespan)
     app.add_api(
         load_spec(settings.openapi_dir / SPEC),
         validate_responses=True,

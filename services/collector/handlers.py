@@ -8,8 +8,9 @@ from __future__ import annotations
 from typing import Any
 
 from fuelstats import web
-from fuelstats.collector import ingest
+from fuelstats.collector import failure_reports, ingest, notifications
 from fuelstats.collector.context import collector_engine, filtering_rules
+from fuelstats.settings import get_settings
 
 Json = dict[str, Any]
 
@@ -35,6 +36,19 @@ def post_oswl_stats(body: Json) -> Json:
     fates = ingest.record_oswl_stats(collector_engine(), web.header_master_node_uid(), body["oswl_stats"])
     web.note(records=len(fates), **_count(fate.status for fate in fates))
     return {"status": "ok", "oswl_stats": [fate.as_json("id") for fate in fates]}
+
+
+def post_failure_report(body: Json) -> tuple[Json, int]:
+    report = body["failure_report"]
+    outcome = failure_reports.record_failure_report(
+        collector_engine(), web.header_master_node_uid(), report, notifications.enqueued_channels(get_settings())
+    )
+    if outcome.notifies:
+        notifications.wake_dispatcher()
+    web.note(report_id=report["report_id"], report=outcome.report, action_log=outcome.action_log)
+    answer = {"status": "ok", "report_id": report["report_id"], "report": outcome.report,
+              "action_log": outcome.action_log}
+    return answer, 201 if outcome.report == "added" else 200
 
 
 def _count(statuses: Any) -> dict[str, int]:

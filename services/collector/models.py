@@ -8,13 +8,16 @@ committed row exactly once, also when transactions commit out of the order of id
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from typing import Any
 
 from sqlalchemy import (
     BigInteger,
     Boolean,
+    CheckConstraint,
     Date,
     DateTime,
+    ForeignKey,
     Identity,
     Index,
     Integer,
@@ -22,6 +25,7 @@ from sqlalchemy import (
     Text,
     Time,
     UniqueConstraint,
+    Uuid,
     func,
     text,
 )
@@ -149,3 +153,63 @@ class EtlCheckpoint(Base):
     pass_after_id: Mapped[int | None] = mapped_column(BigInteger)
     indexed: Mapped[int] = mapped_column(BigInteger, server_default=text("0"))
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+
+class FailureReport(Base):
+    """A deployment task that failed on a master node whose customer left a contact (docs/failure-reports.md).
+
+    ``report`` holds the sanitized task, installation and action log as sent; the columns copied
+    out of it are the ones the support team filters and reads by.
+    """
+
+    __tablename__ = "failure_reports"
+    __table_args__ = (
+        # A retried request carries the same report_id: stored, and so notified, once.
+        UniqueConstraint("master_node_uid", "report_id"),
+        Index(None, "xact_id", "id"),
+        Index(None, "received_at"),
+        Index(None, "release"),
+    )
+
+    id: Mapped[int] = mapped_column(BigInteger, Identity(), primary_key=True)
+    master_node_uid: Mapped[str] = mapped_column(Text)
+    report_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    received_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    release: Mapped[str] = mapped_column(Text)
+    cluster_id: Mapped[int | None] = mapped_column(BigInteger)
+    task_uuid: Mapped[str] = mapped_column(Text)
+    task_name: Mapped[str] = mapped_column(Text)
+    error_message: Mapped[str] = mapped_column(Text)
+    contact: Mapped[dict[str, Any]] = mapped_column(JSONB)
+    report: Mapped[dict[str, Any]] = mapped_column(JSONB)
+    xact_id: Mapped[str] = _xact_id_column()
+
+
+NOTIFICATION_CHANNELS = ("email", "webhook")
+
+
+class FailureNotification(Base):
+    """The outbox: one notification of one failure report on one channel, written with the report.
+
+    Delivered rows keep ``delivered_at``; the others wait for ``next_attempt_at``. A dispatcher
+    claims a row with ``FOR UPDATE SKIP LOCKED``, so two workers never send the same one at once.
+    """
+
+    __tablename__ = "failure_notifications"
+    __table_args__ = (
+        UniqueConstraint("failure_report_id", "channel"),
+        CheckConstraint(f"channel IN {NOTIFICATION_CHANNELS!r}", name="ck_failure_notifications_channel"),
+        # What the dispatchers look for: only the rows still to deliver.
+        Index("ix_failure_notifications_due", "next_attempt_at", postgresql_where=text("delivered_at IS NULL")),
+    )
+
+    id: Mapped[int] = mapped_column(BigInteger, Identity(), primary_key=True)
+    failure_report_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("failure_reports.id", ondelete="CASCADE", name="fk_failure_notifications_report")
+    )
+    channel: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    attempts: Mapped[int] = mapped_column(Integer, server_default=text("0"))
+    next_attempt_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    delivered_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    last_error: Mapped[str | None] = mapped_column(Text)

@@ -61,3 +61,43 @@ def sanitize(data: Any) -> Any:
     if isinstance(data, list):
         return [sanitize(item) for item in data]
     return data
+
+
+# --- free text: error messages and task output ---------------------------------------------------
+# Text has no keys, but credentials show up in it the way logs and configs write them:
+# `password: x`, `"api_key": "x"`, `token=x`, `--password x`, `https://user:x@host`.
+
+# A name and what introduces its value; the value itself is matched separately, so that in
+# `failed: password: x` the word `password:` is read as a name, not as the value of `failed`.
+_NAMED = re.compile(r"""(?P<key>["']?(?<![\w-])[A-Za-z_][\w.-]*["']?)\s*[:=]\s*|(?P<flag>(?<![\w-])--?[A-Za-z][\w-]*)\s+""")
+_VALUE = re.compile(r""""[^"\n]*"|'[^'\n]*'|[^\s,;&'"}\]]+""")
+_URL_PASSWORD = re.compile(r"(?P<prefix>[A-Za-z][A-Za-z0-9+.-]*://[^:/@\s]*:)[^@/\s]+@")
+
+
+def sanitize_text(text: str) -> str:
+    """``text`` with every value that follows a credential's name, and every password in a URL, replaced."""
+    text = _URL_PASSWORD.sub(lambda match: f"{match['prefix']}{SANITIZED}@", text)
+    pieces: list[str] = []
+    done = 0
+    for name in _NAMED.finditer(text):
+        if name.start() < done or not names_credential((name["key"] or name["flag"]).strip("\"'-")):
+            continue
+        value = _VALUE.match(text, name.end())
+        if value is None or (name["flag"] and value[0].startswith("-")):
+            continue
+        quote = value[0][0] if value[0][0] in "\"'" else ""
+        pieces += [text[done:name.end()], f"{quote}{SANITIZED}{quote}"]
+        done = value.end()
+    return "".join(pieces) + text[done:]
+
+
+def sanitize_all(data: Any) -> Any:
+    """``sanitize``, and the text rules on every string too: for what holds free text throughout (failure
+    reports: error messages, task output, the failed task's log)."""
+    if isinstance(data, str):
+        return sanitize_text(data)
+    if isinstance(data, dict):
+        return {key: sanitize_all(value) for key, value in sanitize(data).items()}
+    if isinstance(data, list):
+        return [sanitize_all(item) for item in data]
+    return data

@@ -219,3 +219,102 @@ def upsert_oswl_stats(connection: Connection, records: Sequence[dict[str, Any]])
     latest = {(r["master_node_uid"], r["external_id"], r["resource_type"]): r for r in records}
     result = connection.execute(_UPSERT_OSWL_STATS, {"records": list(latest.values())})
     return {(uid, external_id, resource_type): created for uid, external_id, resource_type, created in result}
+
+
+# --- failure reports and their notification outbox -----------------------------------------------
+
+_INSERT_FAILURE_REPORT = text(
+    """
+    WITH report AS (
+        INSERT INTO failure_reports (master_node_uid, report_id, release, cluster_id, task_uuid, task_name,
+                                     error_message, contact, report)
+        VALUES (:master_node_uid, :report_id, :release, :cluster_id, :task_uuid, :task_name,
+                :error_message, :contact, :report)
+        ON CONFLICT (master_node_uid, report_id) DO NOTHING
+        RETURNING id
+    ),
+    outbox AS (
+        INSERT INTO failure_notifications (failure_report_id, channel)
+        SELECT report.id, channel FROM report, unnest(CAST(:channels AS text[])) AS channel
+    )
+    SELECT id FROM report
+    """
+).bindparams(bindparam("contact", type_=JSONB), bindparam("report", type_=JSONB))
+
+
+@dataclass(frozen=True)
+class FailureReportRow:
+    master_node_uid: str
+    report_id: str
+    release: str
+    cluster_id: int | None
+    task_uuid: str
+    task_name: str
+    error_message: str
+    contact: dict[str, Any]
+    report: dict[str, Any]
+
+
+def insert_failure_report(connection: Connection, row: FailureReportRow, channels: Sequence[str]) -> bool:
+    """Store the report with one outbox row per channel, in one statement; False when it was stored before."""
+    stored = connection.execute(_INSERT_FAILURE_REPORT, {**row.__dict__, "channels": list(channels)})
+    return stored.scalar_one_or_none() is not None
+
+
+@dataclass(frozen=True)
+class DueNotification:
+    """An outbox row claimed for delivery, with what its message tells."""
+
+    id: int
+    channel: str
+    attempts: int
+    report_id: str
+    master_node_uid: str
+    received_at: dt.datetime
+    release: str
+    cluster_id: int | None
+    task_uuid: str
+    task_name: str
+    error_message: str
+    contact: dict[str, Any]
+    report: dict[str, Any]
+
+
+_CLAIM_DUE_NOTIFICATION = text(
+    """
+    SELECT n.id, n.channel, n.attempts, CAST(r.report_id AS text) AS report_id, r.master_node_uid, r.received_at,
+           r.release, r.cluster_id, r.task_uuid, r.task_name, r.error_message, r.contact, r.report
+    FROM failure_notifications n JOIN failure_reports r ON r.id = n.failure_report_id
+    WHERE n.delivered_at IS NULL AND n.next_attempt_at <= clock_timestamp()
+      AND n.channel = ANY(CAST(:channels AS text[])) AND n.id <> ALL(CAST(:passed AS bigint[]))
+    ORDER BY n.next_attempt_at, n.id
+    LIMIT 1
+    FOR UPDATE OF n SKIP LOCKED
+    """
+)
+
+
+def claim_due_notification(
+    connection: Connection, channels: Sequence[str], passed: Sequence[int] = ()
+) -> DueNotification | None:
+    """Lock the notification due longest on one of ``channels`` (not one of ``passed``), skipping rows
+    another dispatcher holds; the lock lasts until the caller's transaction ends."""
+    row = connection.execute(_CLAIM_DUE_NOTIFICATION, {"channels": list(channels), "passed": list(passed)})
+    found = row.mappings().one_or_none()
+    return DueNotification(**found) if found else None
+
+
+def mark_notification_delivered(connection: Connection, notification_id: int, note: str | None = None) -> None:
+    connection.execute(
+        text("UPDATE failure_notifications SET delivered_at = clock_timestamp(), attempts = attempts + 1,"
+             " last_error = :note WHERE id = :id"),
+        {"id": notification_id, "note": note},
+    )
+
+
+def mark_notification_failed(connection: Connection, notification_id: int, error: str, retry_in_seconds: float) -> None:
+    connection.execute(
+        text("UPDATE failure_notifications SET attempts = attempts + 1, last_error = :error,"
+             " next_attempt_at = clock_timestamp() + make_interval(secs => :delay) WHERE id = :id"),
+        {"id": notification_id, "error": error, "delay": retry_in_seconds},
+    )

@@ -169,6 +169,7 @@ def test_an_unknown_release_is_404(analytics):
         ("/api/v1/reports/hypervisors/", {"include_filtered": "maybe"}, "type", "query.include_filtered"),
         ("/api/v1/reports/hypervisors/", {"size": "10"}, "unknown-parameter", "query.size"),
         ("/api/v1/summary/", {"to": "2026-13-01"}, "format", "query.to"),
+        ("/api/v1/private/failure_reports/", {"release": "9.0\x00"}, "storable-text", "query.release"),
     ],
 )
 def test_bad_filters_get_a_clear_400(analytics, path, params, rule, where):

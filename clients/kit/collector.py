@@ -1,0 +1,151 @@
+"""The collector as the sender sees it: the v1 calls through the generated client, and what their
+answers mean. Anything but a well-formed answer is `CollectorUnavailable` (retry later) or
+`CollectorRefused` (this request will never be accepted as it is)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import httpx
+from fuelstats_collector_client import Client
+from fuelstats_collector_client.api.v1 import (
+    ping,
+    post_action_logs,
+    post_failure_report,
+    post_installation_structure,
+    post_oswl_stats,
+)
+from fuelstats_collector_client.models import (
+    ActionLogsRequest,
+    ActionLogsResponse,
+    FailureReportRequest,
+    FailureReportResponse,
+    InstallationStructureRequest,
+    OkResponse,
+    OswlStatsRequest,
+    OswlStatsResponse,
+    PingResponse,
+)
+from fuelstats_collector_client.types import Response
+
+# Answers bigger than this are not the collector's: a batch's answer is a few bytes per record.
+MAX_ANSWER_BYTES = 4 * 1024 * 1024
+
+
+class CollectorUnavailable(Exception):
+    """Down, slow, cut off, 5xx or an answer that makes no sense: try again later."""
+
+    def __init__(self, reason: str, retry_after: float | None = None) -> None:
+        super().__init__(reason)
+        self.retry_after = retry_after
+
+
+class CollectorRefused(Exception):
+    """A 4xx: the collector will not take this request as it is."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(f"{status}: {message}")
+        self.status = status
+
+
+class _BoundedStream(httpx.SyncByteStream):
+    """An answer's body that stops being read past MAX_ANSWER_BYTES, whatever Content-Length says."""
+
+    def __init__(self, stream: httpx.SyncByteStream) -> None:
+        self.stream = stream
+
+    def __iter__(self) -> Iterator[bytes]:
+        read = 0
+        for chunk in self.stream:
+            read += len(chunk)
+            if read > MAX_ANSWER_BYTES:
+                raise CollectorUnavailable(f"an answer of more than {MAX_ANSWER_BYTES} bytes")
+            yield chunk
+
+    def close(self) -> None:
+        self.stream.close()
+
+
+class _BoundedTransport(httpx.HTTPTransport):
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        response = super().handle_request(request)
+        assert isinstance(response.stream, httpx.SyncByteStream)
+        return httpx.Response(response.status_code, headers=response.headers,
+                              stream=_BoundedStream(response.stream), extensions=response.extensions)
+
+
+class Collector:
+    def __init__(self, url: str, master_node_uid: str, timeout: float) -> None:
+        self.master_node_uid = master_node_uid
+        self.client = Client(
+            base_url=url.rstrip("/"), timeout=httpx.Timeout(timeout),
+            headers={"User-Agent": "fuelstats-sender"},
+            httpx_args={"transport": _BoundedTransport()},
+        )
+        # Made now: a mistake in its configuration must fail here, not pass for an unreadable answer.
+        self.client.get_httpx_client()
+
+    def close(self) -> None:
+        self.client.get_httpx_client().close()
+
+    def _call(self, operation: Any, expected: tuple[type, ...], **kwargs: Any) -> Any:
+        try:
+            response: Response[Any] = operation.sync_detailed(
+                client=self.client, master_node_uid=self.master_node_uid, **kwargs)
+        except httpx.HTTPError as error:  # refused, reset, timed out, cut mid-answer, ...
+            raise CollectorUnavailable(f"{type(error).__name__}: {error}") from None
+        except CollectorUnavailable:
+            raise
+        except (ValueError, KeyError, TypeError, AttributeError) as error:
+            # The generated parser choked: not JSON (ValueError), or not the documented shape.
+            raise CollectorUnavailable(f"unreadable answer: {type(error).__name__}: {error}") from None
+        status = int(response.status_code)
+        if status >= 500 or status in (408, 429):
+            retry_after = response.headers.get("retry-after", "")
+            raise CollectorUnavailable(f"HTTP {status}", float(retry_after) if retry_after.isdigit() else None)
+        if status >= 400:
+            raise CollectorRefused(status, getattr(response.parsed, "message", response.content[:200].decode(
+                "utf-8", "replace")))
+        if not isinstance(response.parsed, expected):
+            raise CollectorUnavailable(f"HTTP {status} with an answer of another shape")
+        if response.parsed.status.value != "ok":
+            raise CollectorUnavailable(f"status {response.parsed.status.value!r}")
+        return response.parsed
+
+    def ping(self) -> None:
+        self._call(ping, (PingResponse,))
+
+    def send_action_logs(self, records: list[dict[str, Any]]) -> dict[int, str]:
+        """Send records ({master_node_uid, external_id, body}); the status of each, by external_id."""
+        answer: ActionLogsResponse = self._call(
+            post_action_logs, (ActionLogsResponse,), body=ActionLogsRequest.from_dict({"action_logs": records}))
+        statuses = {item.external_id: item.status.value for item in answer.action_logs
+                    if item.master_node_uid == self.master_node_uid}
+        if set(statuses) != {record["external_id"] for record in records}:
+            # Not an answer to what we sent: trust none of it.
+            raise CollectorUnavailable("the answer does not name the records sent")
+        return statuses
+
+    def send_installation_structure(self, structure: dict[str, Any]) -> None:
+        self._call(post_installation_structure, (OkResponse,),
+                   body=InstallationStructureRequest.from_dict({"installation_structure": structure}))
+
+    def send_oswl_stats(self, records: list[dict[str, Any]]) -> dict[int, str]:
+        answer: OswlStatsResponse = self._call(
+            post_oswl_stats, (OswlStatsResponse,), body=OswlStatsRequest.from_dict({"oswl_stats": records}))
+        statuses = {item.id: item.status.value for item in answer.oswl_stats
+                    if item.master_node_uid == self.master_node_uid}
+        if set(statuses) != {record["id"] for record in records}:
+            raise CollectorUnavailable("the answer does not name the records sent")
+        return statuses
+
+    def send_failure_report(self, report: dict[str, Any]) -> str:
+        """Send a failure report (clients/kit/failure_reports.py); the collector's word on it:
+        `added`, `existed` (it had it: a retry) or `without_contact`."""
+        answer: FailureReportResponse = self._call(
+            post_failure_report, (FailureReportResponse,),
+            body=FailureReportRequest.from_dict({"failure_report": report}))
+        if answer.report_id.lower() != report["report_id"].lower():
+            raise CollectorUnavailable("the answer does not name the report sent")
+        return answer.report.value

@@ -1,0 +1,248 @@
+"""The sender daemon: what a master node has not sent yet goes to the collector, exactly once.
+
+A record is marked sent only after the collector acknowledged it (`added`/`existed` for action
+logs, `added`/`updated` for OSWL). The collector keys every record (master node, id), so a record
+sent again after a crash or a lost answer is `existed`, never a second copy: killing the sender at
+any moment loses nothing and stores nothing twice. `skipped` (a task still running) stays unsent.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from typing import Any, TypeVar
+
+import structlog
+from sqlalchemy import Engine
+from tenacity import Retrying, retry_if_exception_type, stop_after_attempt, wait_exponential, wait_random
+
+from fuelstats.kit import storage
+from fuelstats.kit.collector import Collector, CollectorRefused, CollectorUnavailable
+from fuelstats.kit.installation import InstallationInfoProvider
+from fuelstats.kit.master_settings import MasterNode, load_master_node
+
+log = structlog.get_logger("fuelstats.kit.sender")
+T = TypeVar("T")
+ACKNOWLEDGED_ACTION_LOG = frozenset({"added", "existed"})
+ACKNOWLEDGED_OSWL = frozenset({"added", "updated"})
+
+
+@dataclass(frozen=True)
+class SenderConfig:
+    collector_url: str
+    batch_size: int = 100
+    timeout: float = 30.0
+    run_seconds: float = 600.0
+    attempts: int = 5
+    first_wait: float = 1.0  # seconds before the first retry; it doubles, with jitter, up to max_wait
+    max_wait: float = 60.0
+
+
+@dataclass
+class RunReport:
+    outcome: str = "done"  # done, disabled, no-master-node, busy, collector-down, interrupted, out-of-time, failed
+    action_logs_sent: int = 0
+    action_logs_pending: int = 0  # skipped by the collector (tasks still running) or refused
+    installation_structure: str = "not-sent"
+    oswl_stats_sent: int = 0
+    oswl_stats_pending: int = 0
+    seconds: float = 0.0
+    errors: list[str] = field(default_factory=list)
+
+
+class _OutOfTime(Exception):
+    pass
+
+
+def _json_ready(value: Any) -> Any:
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return value.isoformat()
+    return value
+
+
+def action_log_record(master_node_uid: str, row: dict[str, Any]) -> dict[str, Any]:
+    """A row of `action_logs` as the v1 record: its id is the external id, the row is the body."""
+    return {"master_node_uid": master_node_uid, "external_id": row["id"],
+            "body": {name: _json_ready(value) for name, value in row.items()}}
+
+
+def oswl_record(master_node_uid: str, row: dict[str, Any]) -> dict[str, Any]:
+    record = {name: _json_ready(value) for name, value in row.items() if name != "is_sent"}
+    return {**record, "master_node_uid": master_node_uid}
+
+
+class Sender:
+    def __init__(self, engine: Engine, provider: InstallationInfoProvider, config: SenderConfig,
+                 stop: threading.Event | None = None) -> None:
+        self.engine = engine
+        self.provider = provider
+        self.config = config
+        self.stop = stop or threading.Event()
+
+    # --- one run ---
+
+    def run_once(self) -> RunReport:
+        report = RunReport()
+        started = time.monotonic()
+        try:
+            with self._exclusive() as alone:
+                if not alone:
+                    report.outcome = "busy"  # another sender is running against this database
+                else:
+                    self._run(report, deadline=started + self.config.run_seconds)
+        except Exception as error:
+            # The master's database down (an upgrade, a restart) or a provider that broke: the daemon
+            # carries on and the next run tries again; what was acknowledged is marked already.
+            report.outcome = "failed"
+            report.errors.append(f"{type(error).__name__}: {error}"[:500])
+        finally:
+            report.seconds = round(time.monotonic() - started, 3)
+            log.info("sender run", **asdict(report))
+        return report
+
+    @contextmanager
+    def _exclusive(self) -> Iterator[bool]:
+        # A session lock: a killed sender's connection closes and its lock goes with it.
+        with self.engine.connect() as connection:
+            alone = storage.try_lock(connection, storage.SENDER_LOCK)
+            connection.commit()
+            try:
+                yield alone
+            finally:
+                if alone:
+                    storage.unlock(connection, storage.SENDER_LOCK)
+                    connection.commit()
+
+    def _run(self, report: RunReport, deadline: float) -> None:
+        master = load_master_node(self.engine)
+        if master is None:
+            report.outcome = "no-master-node"
+            return
+        if not master.send_statistics:
+            report.outcome = "disabled"
+            return
+        collector = Collector(self.config.collector_url, master.uid, self.config.timeout)
+        try:
+            self._retrying(collector.ping, deadline)
+            self._send_action_logs(collector, master, report, deadline)
+            self._send_installation_structure(collector, master, report, deadline)
+            self._send_oswl_stats(collector, master, report, deadline)
+        except CollectorUnavailable as error:
+            report.outcome = "collector-down"
+            report.errors.append(str(error))
+        except _OutOfTime:
+            report.outcome = "interrupted" if self.stop.is_set() else "out-of-time"
+        finally:
+            collector.close()
+
+    def _retrying(self, call: Callable[[], T], deadline: float) -> T:
+        """`call`, tried again with growing waits while the collector is unavailable and time remains."""
+        # Jitter, so that masters that lost the collector together do not all come back together.
+        backoff_of = (wait_exponential(multiplier=self.config.first_wait, max=self.config.max_wait)
+                      + wait_random(0, self.config.first_wait))
+
+        def wait(state: Any) -> float:
+            backoff = backoff_of(state)
+            error = state.outcome.exception() if state.outcome else None
+            return max(backoff, getattr(error, "retry_after", None) or 0.0)
+
+        def out_of_time(state: Any) -> bool:
+            return time.monotonic() + wait(state) >= deadline or self.stop.is_set()
+
+        for attempt in Retrying(stop=stop_after_attempt(self.config.attempts) | out_of_time, wait=wait,
+                                retry=retry_if_exception_type(CollectorUnavailable), reraise=True,
+                                sleep=self._sleep):
+            with attempt:
+                self._check_time(deadline)
+                return call()
+        raise AssertionError("unreachable: tenacity reraises")
+
+    def _sleep(self, seconds: float) -> None:
+        if self.stop.wait(seconds):
+            raise _OutOfTime
+
+    def _check_time(self, deadline: float) -> None:
+        if self.stop.is_set() or time.monotonic() >= deadline:
+            raise _OutOfTime
+
+    # --- the three streams ---
+
+    def _send_action_logs(self, collector: Collector, master: MasterNode, report: RunReport,
+                          deadline: float) -> None:
+        def send(records: list[dict[str, Any]]) -> dict[int, str]:
+            return collector.send_action_logs([action_log_record(master.uid, row) for row in records])
+
+        self._send_stream("action_logs", storage.unsent_action_logs, storage.mark_action_logs_sent, send,
+                          ACKNOWLEDGED_ACTION_LOG, deadline, report)
+
+    def _send_installation_structure(self, collector: Collector, master: MasterNode, report: RunReport,
+                                     deadline: float) -> None:
+        self._check_time(deadline)
+        structure = {**self.provider.installation_info(master.uid), "user_information": master.user_information()}
+        try:
+            self._retrying(lambda: collector.send_installation_structure(structure), deadline)
+            report.installation_structure = "sent"
+        except CollectorRefused as error:
+            report.installation_structure = "refused"
+            report.errors.append(f"installation structure: {error}")
+
+    def _send_oswl_stats(self, collector: Collector, master: MasterNode, report: RunReport, deadline: float) -> None:
+        def send(records: list[dict[str, Any]]) -> dict[int, str]:
+            return collector.send_oswl_stats([oswl_record(master.uid, row) for row in records])
+
+        self._send_stream("oswl_stats", storage.unsent_oswl_stats, storage.mark_oswl_stats_sent, send,
+                          ACKNOWLEDGED_OSWL, deadline, report)
+
+    def _send_stream(self, stream: str, read: Callable[..., list[dict[str, Any]]], mark: Callable[..., None],
+                     send: Callable[[list[dict[str, Any]]], dict[int, str]], acknowledged: frozenset[str],
+                     deadline: float, report: RunReport) -> None:
+        """Unsent rows in id order, batch by batch; counted in the report as they go (a run may stop midway)."""
+        after = 0
+        while True:
+            self._check_time(deadline)
+            with self.engine.connect() as connection:
+                rows = read(connection, after, self.config.batch_size)
+            if not rows:
+                return
+            after = rows[-1]["id"]
+            for batch, statuses in self._deliver(rows, send, deadline, report):
+                done = [row["id"] for row in batch if statuses.get(row["id"]) in acknowledged]
+                with self.engine.begin() as connection:
+                    mark(connection, done)
+                setattr(report, f"{stream}_sent", getattr(report, f"{stream}_sent") + len(done))
+                setattr(report, f"{stream}_pending", getattr(report, f"{stream}_pending") + len(batch) - len(done))
+
+    def _deliver(self, rows: list[dict[str, Any]], send: Callable[[list[dict[str, Any]]], dict[int, str]],
+                 deadline: float, report: RunReport) -> Iterator[tuple[list[dict[str, Any]], dict[int, str]]]:
+        """The batch's statuses; when the collector refuses the batch, each row's own, so one bad row
+        stays behind (unsent, logged) instead of holding back every row after it."""
+        try:
+            yield rows, self._retrying(lambda: send(rows), deadline)
+            return
+        except CollectorRefused as error:
+            if len(rows) == 1:
+                report.errors.append(f"record {rows[0]['id']} refused: {error}")
+                yield rows, {}
+                return
+        for row in rows:
+            yield from self._deliver([row], send, deadline, report)
+
+
+def next_wait(interval: float, rng: random.Random) -> float:
+    """The interval dithered by a quarter either way."""
+    return interval * rng.uniform(0.75, 1.25)
+
+
+def follow(sender: Sender, interval: float, rng: random.Random | None = None) -> None:
+    """Run about once per `interval` until `sender.stop` is set; the first run at a random moment in it,
+    so masters installed (or restarted) together do not all send together."""
+    rng = rng or random.Random()
+    wait = rng.uniform(0, interval)
+    while not sender.stop.wait(wait):
+        sender.run_once()
+        wait = next_wait(interval, rng)

@@ -1,0 +1,71 @@
+""" Contains all the data models used in inputs/outputs """
+
+from .counts import Counts
+from .error import Error
+from .error_status import ErrorStatus
+from .export_csv_kind import ExportCsvKind
+from .failure_reports import FailureReports
+from .failure_reports_items_item import FailureReportsItemsItem
+from .failure_reports_items_item_contact import FailureReportsItemsItemContact
+from .failure_reports_items_item_notifications_item import FailureReportsItemsItemNotificationsItem
+from .failure_reports_items_item_notifications_item_channel import FailureReportsItemsItemNotificationsItemChannel
+from .filters import Filters
+from .master_node_export import MasterNodeExport
+from .master_node_export_installation_structure_type_0 import MasterNodeExportInstallationStructureType0
+from .master_node_export_installation_structure_type_0_structure import MasterNodeExportInstallationStructureType0Structure
+from .page import Page
+from .page_items_item import PageItemsItem
+from .report import Report
+from .report_buckets_item import ReportBucketsItem
+from .report_buckets_item_breakdown import ReportBucketsItemBreakdown
+from .report_list import ReportList
+from .report_list_reports_item import ReportListReportsItem
+from .report_list_reports_item_unit import ReportListReportsItemUnit
+from .report_name import ReportName
+from .report_unit import ReportUnit
+from .search_aggs_item import SearchAggsItem
+from .search_kind import SearchKind
+from .search_results import SearchResults
+from .search_results_aggregations import SearchResultsAggregations
+from .search_results_aggregations_additional_property_item import SearchResultsAggregationsAdditionalPropertyItem
+from .search_results_hits_item import SearchResultsHitsItem
+from .search_results_hits_item_document import SearchResultsHitsItemDocument
+from .search_results_kind import SearchResultsKind
+from .search_sort import SearchSort
+from .summary import Summary
+
+__all__ = (
+    "Counts",
+    "Error",
+    "ErrorStatus",
+    "ExportCsvKind",
+    "FailureReports",
+    "FailureReportsItemsItem",
+    "FailureReportsItemsItemContact",
+    "FailureReportsItemsItemNotificationsItem",
+    "FailureReportsItemsItemNotificationsItemChannel",
+    "Filters",
+    "MasterNodeExport",
+    "MasterNodeExportInstallationStructureType0",
+    "MasterNodeExportInstallationStructureType0Structure",
+    "Page",
+    "PageItemsItem",
+    "Report",
+    "ReportBucketsItem",
+    "ReportBucketsItemBreakdown",
+    "ReportList",
+    "ReportListReportsItem",
+    "ReportListReportsItemUnit",
+    "ReportName",
+    "ReportUnit",
+    "SearchAggsItem",
+    "SearchKind",
+    "SearchResults",
+    "SearchResultsAggregations",
+    "SearchResultsAggregationsAdditionalPropertyItem",
+    "SearchResultsHitsItem",
+    "SearchResultsHitsItemDocument",
+    "SearchResultsKind",
+    "SearchSort",
+    "Summary",
+)

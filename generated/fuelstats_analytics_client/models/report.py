@@ -1,0 +1,154 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from ..models.report_name import ReportName
+from ..models.report_unit import ReportUnit
+from ..types import UNSET, Unset
+from typing import cast
+
+if TYPE_CHECKING:
+  from ..models.filters import Filters
+  from ..models.report_buckets_item import ReportBucketsItem
+
+
+
+
+
+T = TypeVar("T", bound="Report")
+
+
+
+@_attrs_define
+class Report:
+    """ A distribution: each bucket's key and count, in the report's order; for an average, also its value.
+
+        Attributes:
+            report (ReportName):
+            title (str):
+            unit (ReportUnit): What the counts count.
+            filters (Filters): The filters a report was computed for.
+            total (int): How many installations, environments, nodes, deployments or test runs the filters select.
+            buckets (list[ReportBucketsItem]):
+            value (float | None | Unset): The report's average (deployment time in seconds, failures before a success), when
+                it has one; null when nothing was counted.
+     """
+
+    report: ReportName
+    title: str
+    unit: ReportUnit
+    filters: Filters
+    total: int
+    buckets: list[ReportBucketsItem]
+    value: float | None | Unset = UNSET
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.filters import Filters # noqa: PLC0415
+        from ..models.report_buckets_item import ReportBucketsItem # noqa: PLC0415
+        report = self.report.value
+
+        title = self.title
+
+        unit = self.unit.value
+
+        filters = self.filters.to_dict()
+
+        total = self.total
+
+        buckets = []
+        for buckets_item_data in self.buckets:
+            buckets_item = buckets_item_data.to_dict()
+            buckets.append(buckets_item)
+
+
+
+        value: float | None | Unset
+        if isinstance(self.value, Unset):
+            value = UNSET
+        else:
+            value = self.value
+
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({
+            "report": report,
+            "title": title,
+            "unit": unit,
+            "filters": filters,
+            "total": total,
+            "buckets": buckets,
+        })
+        if value is not UNSET:
+            field_dict["value"] = value
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.filters import Filters # noqa: PLC0415
+        from ..models.report_buckets_item import ReportBucketsItem # noqa: PLC0415
+        d = dict(src_dict)
+        report = ReportName(d.pop("report"))
+
+
+
+
+        title = d.pop("title")
+
+        unit = ReportUnit(d.pop("unit"))
+
+
+
+
+        filters = Filters.from_dict(d.pop("filters"))
+
+
+
+
+        total = d.pop("total")
+
+        buckets = []
+        _buckets = d.pop("buckets")
+        for buckets_item_data in (_buckets):
+            buckets_item = ReportBucketsItem.from_dict(buckets_item_data)
+
+
+
+            buckets.append(buckets_item)
+
+
+        def _parse_value(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
+
+        value = _parse_value(d.pop("value", UNSET))
+
+
+        report = cls(
+            report=report,
+            title=title,
+            unit=unit,
+            filters=filters,
+            total=total,
+            buckets=buckets,
+            value=value,
+        )
+
+        return report
+

@@ -1,0 +1,90 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from typing import cast
+
+if TYPE_CHECKING:
+  from ..models.filters import Filters
+
+
+
+
+
+T = TypeVar("T", bound="Summary")
+
+
+
+@_attrs_define
+class Summary:
+    """ 
+        Attributes:
+            filters (Filters): The filters a report was computed for.
+            installations (int):
+            environments (int):
+            nodes (int):
+     """
+
+    filters: Filters
+    installations: int
+    environments: int
+    nodes: int
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.filters import Filters # noqa: PLC0415
+        filters = self.filters.to_dict()
+
+        installations = self.installations
+
+        environments = self.environments
+
+        nodes = self.nodes
+
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({
+            "filters": filters,
+            "installations": installations,
+            "environments": environments,
+            "nodes": nodes,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.filters import Filters # noqa: PLC0415
+        d = dict(src_dict)
+        filters = Filters.from_dict(d.pop("filters"))
+
+
+
+
+        installations = d.pop("installations")
+
+        environments = d.pop("environments")
+
+        nodes = d.pop("nodes")
+
+        summary = cls(
+            filters=filters,
+            installations=installations,
+            environments=environments,
+            nodes=nodes,
+        )
+
+        return summary
+

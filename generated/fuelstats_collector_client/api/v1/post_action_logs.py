@@ -1,0 +1,253 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.action_logs_request import ActionLogsRequest
+from ...models.action_logs_response import ActionLogsResponse
+from ...models.error import Error
+from ...types import UNSET, Unset
+from typing import cast
+
+
+
+def _get_kwargs(
+    *,
+    body: ActionLogsRequest,
+    master_node_uid: str | Unset = UNSET,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(master_node_uid, Unset):
+        headers["master-node-uid"] = master_node_uid
+
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/action_logs/",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ActionLogsResponse | Error:
+    if response.status_code == 200:
+        response_200 = ActionLogsResponse.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 413:
+        response_413 = Error.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Error.from_dict(response.json())
+
+
+
+        return response_415
+
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+
+
+        return response_503
+
+    response_default = Error.from_dict(response.json())
+
+
+
+    return response_default
+
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ActionLogsResponse | Error]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: ActionLogsRequest,
+    master_node_uid: str | Unset = UNSET,
+
+) -> Response[ActionLogsResponse | Error]:
+    """ Store a batch of action logs.
+
+     Each record gets a status: `added`, `existed` (stored before; resending is harmless),
+    `skipped` (a `nailgun_task` without `end_timestamp`: the master sends it again when the task
+    has ended) or `failed`. The batch is stored in one transaction: a request that is refused
+    stores nothing.
+
+    Args:
+        master_node_uid (str | Unset):
+        body (ActionLogsRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ActionLogsResponse | Error]
+     """
+
+
+    kwargs = _get_kwargs(
+        body=body,
+master_node_uid=master_node_uid,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: ActionLogsRequest,
+    master_node_uid: str | Unset = UNSET,
+
+) -> ActionLogsResponse | Error | None:
+    """ Store a batch of action logs.
+
+     Each record gets a status: `added`, `existed` (stored before; resending is harmless),
+    `skipped` (a `nailgun_task` without `end_timestamp`: the master sends it again when the task
+    has ended) or `failed`. The batch is stored in one transaction: a request that is refused
+    stores nothing.
+
+    Args:
+        master_node_uid (str | Unset):
+        body (ActionLogsRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ActionLogsResponse | Error
+     """
+
+
+    return sync_detailed(
+        client=client,
+body=body,
+master_node_uid=master_node_uid,
+
+    ).parsed
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: ActionLogsRequest,
+    master_node_uid: str | Unset = UNSET,
+
+) -> Response[ActionLogsResponse | Error]:
+    """ Store a batch of action logs.
+
+     Each record gets a status: `added`, `existed` (stored before; resending is harmless),
+    `skipped` (a `nailgun_task` without `end_timestamp`: the master sends it again when the task
+    has ended) or `failed`. The batch is stored in one transaction: a request that is refused
+    stores nothing.
+
+    Args:
+        master_node_uid (str | Unset):
+        body (ActionLogsRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ActionLogsResponse | Error]
+     """
+
+
+    kwargs = _get_kwargs(
+        body=body,
+master_node_uid=master_node_uid,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: ActionLogsRequest,
+    master_node_uid: str | Unset = UNSET,
+
+) -> ActionLogsResponse | Error | None:
+    """ Store a batch of action logs.
+
+     Each record gets a status: `added`, `existed` (stored before; resending is harmless),
+    `skipped` (a `nailgun_task` without `end_timestamp`: the master sends it again when the task
+    has ended) or `failed`. The batch is stored in one transaction: a request that is refused
+    stores nothing.
+
+    Args:
+        master_node_uid (str | Unset):
+        body (ActionLogsRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ActionLogsResponse | Error
+     """
+
+
+    return (await asyncio_detailed(
+        client=client,
+body=body,
+master_node_uid=master_node_uid,
+
+    )).parsed

@@ -1,0 +1,245 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.error import Error
+from ...models.oswl_stats_request import OswlStatsRequest
+from ...models.oswl_stats_response import OswlStatsResponse
+from ...types import UNSET, Unset
+from typing import cast
+
+
+
+def _get_kwargs(
+    *,
+    body: OswlStatsRequest,
+    master_node_uid: str | Unset = UNSET,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(master_node_uid, Unset):
+        headers["master-node-uid"] = master_node_uid
+
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/oswl_stats/",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | OswlStatsResponse:
+    if response.status_code == 200:
+        response_200 = OswlStatsResponse.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 413:
+        response_413 = Error.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Error.from_dict(response.json())
+
+
+
+        return response_415
+
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+
+
+        return response_503
+
+    response_default = Error.from_dict(response.json())
+
+
+
+    return response_default
+
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | OswlStatsResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: OswlStatsRequest,
+    master_node_uid: str | Unset = UNSET,
+
+) -> Response[Error | OswlStatsResponse]:
+    """ Store a batch of OpenStack workload stats.
+
+     Idempotent per master node, record id and resource type: a record sent again replaces the
+    one stored (`updated`). The batch is stored in one transaction.
+
+    Args:
+        master_node_uid (str | Unset):
+        body (OswlStatsRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | OswlStatsResponse]
+     """
+
+
+    kwargs = _get_kwargs(
+        body=body,
+master_node_uid=master_node_uid,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: OswlStatsRequest,
+    master_node_uid: str | Unset = UNSET,
+
+) -> Error | OswlStatsResponse | None:
+    """ Store a batch of OpenStack workload stats.
+
+     Idempotent per master node, record id and resource type: a record sent again replaces the
+    one stored (`updated`). The batch is stored in one transaction.
+
+    Args:
+        master_node_uid (str | Unset):
+        body (OswlStatsRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | OswlStatsResponse
+     """
+
+
+    return sync_detailed(
+        client=client,
+body=body,
+master_node_uid=master_node_uid,
+
+    ).parsed
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: OswlStatsRequest,
+    master_node_uid: str | Unset = UNSET,
+
+) -> Response[Error | OswlStatsResponse]:
+    """ Store a batch of OpenStack workload stats.
+
+     Idempotent per master node, record id and resource type: a record sent again replaces the
+    one stored (`updated`). The batch is stored in one transaction.
+
+    Args:
+        master_node_uid (str | Unset):
+        body (OswlStatsRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | OswlStatsResponse]
+     """
+
+
+    kwargs = _get_kwargs(
+        body=body,
+master_node_uid=master_node_uid,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: OswlStatsRequest,
+    master_node_uid: str | Unset = UNSET,
+
+) -> Error | OswlStatsResponse | None:
+    """ Store a batch of OpenStack workload stats.
+
+     Idempotent per master node, record id and resource type: a record sent again replaces the
+    one stored (`updated`). The batch is stored in one transaction.
+
+    Args:
+        master_node_uid (str | Unset):
+        body (OswlStatsRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | OswlStatsResponse
+     """
+
+
+    return (await asyncio_detailed(
+        client=client,
+body=body,
+master_node_uid=master_node_uid,
+
+    )).parsed

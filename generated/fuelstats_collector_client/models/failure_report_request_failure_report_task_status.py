@@ -1,0 +1,7 @@
+from enum import StrEnum
+
+class FailureReportRequestFailureReportTaskStatus(StrEnum):
+    ERROR = "error"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from ..models.ping_response_status import PingResponseStatus
+from ..types import UNSET, Unset
+
+
+
+
+
+
+T = TypeVar("T", bound="PingResponse")
+
+
+
+@_attrs_define
+class PingResponse:
+    """ 
+        Attributes:
+            status (PingResponseStatus):
+            exec_time (float | Unset):
+     """
+
+    status: PingResponseStatus
+    exec_time: float | Unset = UNSET
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        status = self.status.value
+
+        exec_time = self.exec_time
+
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({
+            "status": status,
+        })
+        if exec_time is not UNSET:
+            field_dict["exec_time"] = exec_time
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        status = PingResponseStatus(d.pop("status"))
+
+
+
+
+        exec_time = d.pop("exec_time", UNSET)
+
+        ping_response = cls(
+            status=status,
+            exec_time=exec_time,
+        )
+
+        return ping_response
+

@@ -1,0 +1,97 @@
+"""The master node database: its migrations, its identity, its statistics settings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from click.testing import CliRunner
+from sqlalchemy import inspect, text
+
+from fuelstats.cli import main, master_alembic_config
+from fuelstats.database import engine_for
+from fuelstats.kit import master_settings
+from fuelstats.kit.migrations import VERSION_TABLE
+from fuelstats.kit.models import Base
+from tests.kit.conftest import MASTER_TABLES
+from tools.localpg import Cluster
+
+
+@pytest.fixture
+def scratch_url(postgres: Cluster) -> Iterator[str]:
+    url = postgres.create_database("master_migrations")
+    with engine_for(url).begin() as connection:
+        connection.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+    yield url
+
+
+def test_a_fresh_database_gets_the_tables_and_gives_them_back(scratch_url):
+    engine = engine_for(scratch_url)
+    command.upgrade(master_alembic_config(scratch_url), "head")
+    assert set(inspect(engine).get_table_names()) == {*MASTER_TABLES, VERSION_TABLE}
+    command.downgrade(master_alembic_config(scratch_url), "base")
+    assert set(inspect(engine).get_table_names()) == {VERSION_TABLE}
+
+
+def test_the_models_match_the_migrations(master_url):
+    with engine_for(master_url).connect() as connection:
+        context = MigrationContext.configure(connection, opts={"version_table": VERSION_TABLE})
+        differences = compare_metadata(context, Base.metadata)
+    assert differences == []
+
+
+def test_the_uid_is_made_once_and_never_changes(master):
+    first = master_settings.ensure_master_node(master)
+    assert first.send_statistics and not first.send_contact
+    master_settings.set_sending(master, False)
+    again = master_settings.ensure_master_node(master)  # an upgrade runs it again
+    assert again.uid == first.uid and not again.send_statistics
+
+
+def test_settings_keep_nailguns_shape(master):
+    master_settings.ensure_master_node(master)
+    master_settings.set_contact(master, first_name="Ada", last_name="Lovelace", email="ada@example.com",
+                                company="Analytical", send=True)
+    with master.connect() as connection:
+        settings = connection.execute(text("SELECT settings FROM master_node_settings")).scalar_one()
+    statistics = settings["statistics"]
+    assert statistics["send_anonymous_statistic"] == {"value": True}
+    assert statistics["send_user_info"] == {"value": True} and statistics["user_choice_saved"] == {"value": True}
+    assert statistics["email"] == {"value": "ada@example.com"}
+
+
+def test_the_cli_inits_once_and_turns_sending_on_and_off(master, master_url):
+    env = {"FUELSTATS_MASTER_DATABASE_URL": master_url}
+    runner = CliRunner()
+    first = runner.invoke(main, ["master", "init"], env=env)
+    second = runner.invoke(main, ["master", "init"], env=env)
+    uid = first.stdout.strip()
+    assert first.exit_code == 0 and second.stdout.strip() == uid and len(uid) == 36
+    off = runner.invoke(main, ["master", "statistics", "off"], env=env)
+    assert off.exit_code == 0 and off.stdout.strip() == f"master_node_uid {uid}: sending off, contact not sent"
+    assert not master_settings.load_master_node(master).send_statistics
+    on = runner.invoke(main, ["master", "statistics", "on"], env=env)
+    assert "sending on" in on.output
+
+
+def test_the_sender_needs_its_database_url():
+    from fuelstats.settings import ConfigurationError, load_settings
+
+    with pytest.raises(ConfigurationError, match="FUELSTATS_MASTER_DATABASE_URL is not set"):
+        load_settings({}).require_master_database_url()
+    with pytest.raises(ConfigurationError, match="FUELSTATS_SEND_BATCH_SIZE"):
+        load_settings({"FUELSTATS_SEND_BATCH_SIZE": "0"})
+
+
+def test_nailguns_own_migration_history_is_left_alone(scratch_url):
+    engine = engine_for(scratch_url)
+    with engine.begin() as connection:
+        connection.execute(text("CREATE TABLE alembic_version (version_num varchar(32) PRIMARY KEY);"
+                                "INSERT INTO alembic_version VALUES ('nailgun_9_0')"))
+    command.upgrade(master_alembic_config(scratch_url), "head")
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == "nailgun_9_0"
+        assert connection.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalar_one() == "0001"
