@@ -331,7 +331,9 @@ def build_sender() -> Any:
     config = SenderConfig(collector_url=settings.collector_url, batch_size=settings.send_batch_size,
                           timeout=settings.send_timeout, run_seconds=settings.send_run_seconds,
                           attempts=settings.send_attempts)
-    return Sender(engine, DatabaseInstallationInfo(engine, read_fuel_release(settings.fuel_version_file)), config)
+    reporter = build_failure_reporter()
+    return Sender(engine, DatabaseInstallationInfo(engine, read_fuel_release(settings.fuel_version_file)), config,
+                  send_spooled_failures=lambda master: reporter.send_spooled(master).sent)
 
 
 @sender.command("run")

@@ -51,6 +51,7 @@ class RunReport:
     installation_structure: str = "not-sent"
     oswl_stats_sent: int = 0
     oswl_stats_pending: int = 0
+    failure_reports_sent: int = 0  # spooled while the collector was down (failure_reports.py)
     seconds: float = 0.0
     errors: list[str] = field(default_factory=list)
 
@@ -78,11 +79,14 @@ def oswl_record(master_node_uid: str, row: dict[str, Any]) -> dict[str, Any]:
 
 class Sender:
     def __init__(self, engine: Engine, provider: InstallationInfoProvider, config: SenderConfig,
-                 stop: threading.Event | None = None) -> None:
+                 stop: threading.Event | None = None,
+                 send_spooled_failures: Callable[[MasterNode], list[str]] | None = None) -> None:
         self.engine = engine
         self.provider = provider
         self.config = config
         self.stop = stop or threading.Event()
+        # Failure reports go at once; those kept while the collector was down go with the next run.
+        self.send_spooled_failures = send_spooled_failures
 
     # --- one run ---
 
@@ -129,6 +133,8 @@ class Sender:
         collector = Collector(self.config.collector_url, master.uid, self.config.timeout)
         try:
             self._retrying(collector.ping, deadline)
+            if self.send_spooled_failures is not None:
+                report.failure_reports_sent = len(self.send_spooled_failures(master))
             self._send_action_logs(collector, master, report, deadline)
             self._send_installation_structure(collector, master, report, deadline)
             self._send_oswl_stats(collector, master, report, deadline)

@@ -119,6 +119,24 @@ def test_a_collector_that_is_down_gets_the_report_on_the_next_attempt(
     eventually(lambda: smtp.inbox.received, what="the e-mail")
 
 
+def test_the_hourly_sender_run_sends_what_the_spool_kept(
+        master, failing_task, served_collector, smtp, engine, tmp_path):  # noqa: F811
+    with_contact(master)
+    spool = tmp_path / "spool"
+    nobody = f"http://127.0.0.1:{free_port()}"
+    assert finish_task(master, reporter(master, spool, nobody), task_uuid=failing_task, status="error",
+                       message="Deployment has failed", output=OUTPUT) == "spooled"
+
+    from fuelstats.kit.sender import Sender, SenderConfig
+
+    report = reporter(master, spool, served_collector.url)
+    run = Sender(master, report.provider, SenderConfig(collector_url=served_collector.url),
+                 send_spooled_failures=lambda node: report.send_spooled(node).sent).run_once()
+    assert (run.outcome, run.failure_reports_sent) == ("done", 1)
+    assert list(spool.glob("*.json")) == [] and len(reports(engine)) == 1
+    eventually(lambda: smtp.inbox.received, what="the e-mail")
+
+
 def test_the_same_failure_reported_twice_is_one_report_and_one_email(
         master, failing_task, served_collector, smtp, engine, tmp_path):  # noqa: F811
     with_contact(master)
