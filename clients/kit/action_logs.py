@@ -85,3 +85,19 @@ def task_finished(engine: Engine, *, task_uuid: str, status: str, message: str =
             "ended_with_status": status, "message": sanitize_all(message),
             "execution_time": round((ended - started).total_seconds(), 6),
         })
+
+
+def health_check_run(engine: Engine, *, cluster_id: int, test_set: str, tests: dict[str, str],
+                     started: dt.datetime, ended: dt.datetime, actor_id: str | None = None) -> int:
+    """Log a health check (OSTF) run of an environment: each test's name and how it ended (`success`,
+    `failure`, `error`, `skipped`, ...). The v1 protocol has no message of its own for it; the
+    analytics' health check report reads these logs (docs/analytics.md); its log id."""
+    with engine.begin() as connection:
+        return storage.insert_action_log(connection, {
+            "actor_id": actor_id, "action_group": "health_check", "action_name": "ostf_testrun",
+            "action_type": "nailgun_task", "start_timestamp": started, "end_timestamp": ended,
+            "additional_info": {"ended_with_status": "ready", "test_set": test_set,
+                                "execution_time": round((ended - started).total_seconds(), 6),
+                                "tests": [{"name": name, "status": status} for name, status in tests.items()]},
+            "cluster_id": cluster_id, "task_uuid": None,
+        })

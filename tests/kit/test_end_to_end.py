@@ -7,6 +7,7 @@ client. Then the sender runs again: nothing is sent twice and the reports do not
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Iterator
 from typing import Any
@@ -19,7 +20,7 @@ from fuelstats_analytics_client.models import Report, ReportName, Summary
 from fuelstats.analytics.context import queries
 from fuelstats.elastic import connect
 from fuelstats.etl.pipeline import Etl
-from fuelstats.kit import master_settings
+from fuelstats.kit import action_logs, master_settings
 from fuelstats.settings import get_settings
 from tests.kit import masterdata
 from tests.kit.helpers import stored, unsent
@@ -103,25 +104,34 @@ def check_reports(client: AnalyticsClient) -> None:
     failures = report(client, "deployment_failures")
     assert (failures.total, failures.value) == (2, 1.0)
     assert {b.key: b.count for b in failures.buckets}["2"] == 1
+    # One health check run: a failure, a success and a skipped test (which did not run).
+    checks = report(client, "health_checks")
+    assert checks.total == 2
+    assert [(b.key, b.count, b.breakdown.to_dict()) for b in checks.buckets] == [
+        ("create_volume", 1, {"runs": 1}), ("list_instances", 0, {"runs": 1})]
 
 
 def test_what_the_master_holds_is_what_the_reports_show(master, engine, collector_server, kit_env, etl, analytics,
                                                         tmp_path):
     masterdata.fill(master)
+    started = dt.datetime(2026, 11, 21, 10, 0)
+    action_logs.health_check_run(master, cluster_id=1, test_set="sanity", started=started,
+                                 ended=started + dt.timedelta(minutes=5),
+                                 tests={"list_instances": "success", "create_volume": "failure", "check_dns": "skipped"})
     master_settings.ensure_master_node(master)
     version = tmp_path / "version.yaml"
     version.write_text("VERSION:\n  release: '9.0'\n  api: '1'\n  build_id: '495'\n  feature_groups: [mirantis]\n")
     env = {**kit_env, "FUELSTATS_FUEL_VERSION_FILE": str(version)}
 
     first = run_sender(env, collector_server)
-    assert (first["outcome"], first["action_logs_sent"], first["oswl_stats_sent"]) == ("done", 29, 3)
+    assert (first["outcome"], first["action_logs_sent"], first["oswl_stats_sent"]) == ("done", 30, 3)
     carried = etl()
-    assert carried["installations"] >= 1 and carried["action_logs"] == 29 and carried["oswl_stats"] == 3, carried
+    assert carried["installations"] >= 1 and carried["action_logs"] == 30 and carried["oswl_stats"] == 3, carried
     check_reports(analytics)
 
     again = run_sender(env, collector_server)
     assert (again["outcome"], again["action_logs_sent"], again["oswl_stats_sent"]) == ("done", 0, 0)
-    assert stored(engine) == {"action_logs": 29, "action_log_ids": 29, "installation_structures": 1,
+    assert stored(engine) == {"action_logs": 30, "action_log_ids": 30, "installation_structures": 1,
                               "oswl_stats": 3}
     assert unsent(master) == {"action_logs": [5], "oswl_stats": []}
     etl()
