@@ -15,7 +15,7 @@ from sqlalchemy import Engine
 
 from fuelstats.collector import storage
 from fuelstats.collector.filtering import FilteringRules, release_of
-from fuelstats.collector.sanitize import sanitize
+from fuelstats.collector.sanitize import sanitize, sanitize_action_log_body
 
 
 class Rejected(Exception):
@@ -66,7 +66,7 @@ def record_action_logs(engine: Engine, header_uid: str | None, items: Sequence[d
             external_id=item["external_id"],
             action_type=item["body"].get("action_type"),
             action_name=item["body"].get("action_name"),
-            body=sanitize(item["body"]),
+            body=sanitize_action_log_body(item["body"]),
         )
         for item in items
         if not is_unfinished_task(item["body"])

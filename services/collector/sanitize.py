@@ -91,6 +91,16 @@ def sanitize_text(text: str) -> str:
     return "".join(pieces) + text[done:]
 
 
+def sanitize_action_log_body(body: dict[str, Any]) -> dict[str, Any]:
+    """``sanitize``, and the text rules on a task's ``message``: Nailgun writes a failed task's error
+    there, and errors quote commands and URLs with their passwords."""
+    clean = sanitize(body)
+    info = clean.get("additional_info")
+    if isinstance(info, dict) and isinstance(info.get("message"), str):
+        clean["additional_info"] = {**info, "message": sanitize_text(info["message"])}
+    return clean
+
+
 def sanitize_all(data: Any) -> Any:
     """``sanitize``, and the text rules on every string too: for what holds free text throughout (failure
     reports: error messages, task output, the failed task's log)."""

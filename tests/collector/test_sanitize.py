@@ -4,7 +4,7 @@ import copy
 
 import pytest
 
-from fuelstats.collector.sanitize import SANITIZED, names_credential, sanitize
+from fuelstats.collector.sanitize import SANITIZED, names_credential, sanitize, sanitize_action_log_body
 
 
 @pytest.mark.parametrize(
@@ -54,3 +54,14 @@ def test_nested_and_oddly_cased_credentials_are_replaced_everywhere():
     assert clean["kept"] == {"user": "admin", "value": 1, "type": "text"}
     for secret in "abcde":
         assert f'"{secret}"' not in repr(clean).replace("'", '"')
+
+
+def test_a_task_message_loses_the_passwords_it_quotes():
+    body = {"action_type": "nailgun_task", "additional_info": {
+        "ended_with_status": "error", "message": "puppet failed: mysql://nova:s3cret@10.20.0.2/nova --password hunter2",
+        "admin_password": "x", "operation": "deployment"}}
+    clean = sanitize_action_log_body(body)
+    assert clean["additional_info"] == {
+        "ended_with_status": "error", "message": f"puppet failed: mysql://nova:{SANITIZED}@10.20.0.2/nova --password {SANITIZED}",
+        "admin_password": SANITIZED, "operation": "deployment"}
+    assert body["additional_info"]["admin_password"] == "x", "the sent body is left as it was"
