@@ -3,7 +3,8 @@
 All against a throwaway PostgreSQL cluster and a real Elasticsearch node, in one run:
 
 - throughput: `fuelstats etl run --once` over N action logs, in documents per second, beside
-  `helpers.bulk` of the same documents (built beforehand) into an index with the same mapping;
+  `parallel_bulk` of the same documents (built beforehand, as many requests in flight as the ETL)
+  into an index with the same mapping, after a warm-up of the node;
 - peak memory (max RSS) of that ETL process at each N: flat means it streams;
 - freshness: while `fuelstats etl run` follows with its default interval, the time from a commit
   to its document being searchable (p50, p95);
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import itertools
 import json
 import os
 import platform
@@ -30,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from elasticsearch import ApiError
-from elasticsearch.helpers import bulk
+from elasticsearch.helpers import parallel_bulk
 from sqlalchemy import text
 
 from bench.common import (
@@ -40,12 +42,14 @@ from bench.common import (
 from fuelstats.collector import ingest
 from fuelstats.database import engine_for
 from fuelstats.etl import search, source, transform
+from fuelstats.etl.pipeline import IN_FLIGHT
 from fuelstats.settings import Settings
 from tools.locales import Node
 
 SECTION = "etl"
 PREFIX = "bench"
 MASTERS = 100
+ROUNDS = 2  # of the ETL and the baseline, alternately; the best of each counts
 
 
 def fill(url: str, rows: int, offset: int = 0) -> None:
@@ -87,28 +91,41 @@ def run_once(url: str, node: Node) -> tuple[float, int]:
     return next(p["seconds"] for p in passes if p["stream"] == "action_logs"), peak
 
 
-def raw_bulk(url: str, node: Node, rows: int) -> float:
-    """The same documents, built beforehand, sent with the client's bulk helper: the floor."""
+def raw_bulk(url: str, node: Node, rows: int, index: str = f"{PREFIX}-raw-action_logs") -> float:
+    """The same documents, built beforehand, sent with the client's bulk helper with as many requests
+    in flight as the ETL keeps: the floor."""
     es = search.connect(node.url)
-    index = f"{PREFIX}-raw-action_logs"
     es.indices.delete(index=index, ignore_unavailable=True)
     es.indices.create(index=index, settings=search.INDEX_SETTINGS,
                       mappings=search.KINDS["action_logs"]._doc_type.mapping.to_dict())
     with engine_for(url).connect() as connection, connection.begin():
         actions = [search.index_action(transform.action_log_document(row), index)
-                   for row in source.rows_visible(connection, "action_logs", batch_size=10_000)]
+                   for row in itertools.islice(source.rows_visible(connection, "action_logs", batch_size=10_000), rows)]
     started = time.perf_counter()
-    bulk(es, actions, chunk_size=Settings().etl_batch_size)
+    for ok, item in parallel_bulk(es, actions, chunk_size=Settings().etl_batch_size, thread_count=IN_FLIGHT):
+        if not ok:
+            raise RuntimeError(f"the baseline's document was refused: {item}")
     elapsed = time.perf_counter() - started
     es.indices.delete(index=index)
-    return rows / elapsed
+    return len(actions) / elapsed
+
+
+def warm_up(url: str, node: Node) -> None:
+    """A fresh node compiles its indexing paths as it goes: whoever indexes first would pay for it."""
+    raw_bulk(url, node, 50_000, index=f"{PREFIX}-warm-up")
+
+
+def forget_indexing(url: str, node: Node) -> None:
+    """No documents and no checkpoints: the next ETL run carries every row again."""
+    search.connect(node.url).indices.delete(index=f"{PREFIX}-*", ignore_unavailable=True, allow_no_indices=True)
+    with engine_for(url).begin() as connection:
+        connection.execute(text("TRUNCATE etl_checkpoints"))
 
 
 def reset(url: str, node: Node) -> None:
-    es = search.connect(node.url)
-    es.indices.delete(index=f"{PREFIX}-*", ignore_unavailable=True, allow_no_indices=True)
+    forget_indexing(url, node)
     with engine_for(url).begin() as connection:
-        connection.execute(text("TRUNCATE action_log_keys, action_logs, etl_checkpoints"))
+        connection.execute(text("TRUNCATE action_log_keys, action_logs"))
 
 
 def searchable(es: Any, document_id: str) -> bool:
@@ -190,10 +207,15 @@ def measure(sizes: list[int], samples: int, outage: float) -> dict[str, Any]:
         for rows in sizes:
             reset(url, node)
             fill(url, rows)
-            etl_seconds, peak = run_once(url, node)
-            bulk_rate = raw_bulk(url, node, rows)
-            results["throughput"].append({"rows": rows, "etl_rate": rows / etl_seconds, "bulk_rate": bulk_rate,
-                                          "ratio": rows / etl_seconds / bulk_rate, "peak_mib": peak / 2**20})
+            warm_up(url, node)
+            etl_rate = bulk_rate = peak = 0.0
+            for _ in range(ROUNDS):  # alternating, so that neither gains from the node warming up
+                forget_indexing(url, node)
+                etl_seconds, etl_peak = run_once(url, node)
+                etl_rate, peak = max(etl_rate, rows / etl_seconds), max(peak, etl_peak)
+                bulk_rate = max(bulk_rate, raw_bulk(url, node, rows))
+            results["throughput"].append({"rows": rows, "etl_rate": etl_rate, "bulk_rate": bulk_rate,
+                                          "ratio": etl_rate / bulk_rate, "peak_mib": peak / 2**20})
         delays = freshness(url, node, samples)
         results["freshness"] = {"samples": len(delays), "p50": percentile(delays, 0.5), "p95": percentile(delays, 0.95)}
         measured_outage, recovery = catch_up(url, node, outage)
@@ -211,7 +233,9 @@ def render(results: dict[str, Any]) -> str:
         f"Measured {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC on {platform.machine()}, {os.cpu_count()} cores, by"
         " `make bench` (bench/etl.py), against a throwaway PostgreSQL cluster and one Elasticsearch node",
         "(1 GiB heap) on the same machine. `fuelstats etl run --once` carries N action logs; the baseline",
-        "sends the same documents, built beforehand, with the client's `helpers.bulk` in the same run. The ETL's",
+        "sends the same documents, built beforehand, with the client's `parallel_bulk` and as many requests in flight",
+        f"as the ETL ({IN_FLIGHT}), in the same run, after a warm-up of the node; each runs {ROUNDS} times, alternately,"
+        " and its best run counts. The ETL's",
         "rate is its pass's own (reading, transforming, writing, checkpoints), without the process's start.",
         "Targets: at least 60% of the raw bulk rate, flat memory, freshness p95 under 60 s.",
         "",
