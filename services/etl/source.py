@@ -131,19 +131,23 @@ def count_rows(connection: Connection, stream: str) -> int:
 # --- checkpoints (on the primary) ----------------------------------------------------------------
 
 _LOCK_NAMESPACE = 0x65746C  # "etl"
+# An installations pass carries action logs again with their installation's new release and mark;
+# an action_logs pass beside it, reading an older snapshot, could write the old ones over them.
+# So the two streams are held together: one process carries either at a time.
+_LOCK_OF_STREAM = {"installations": "installations+action_logs", "action_logs": "installations+action_logs"}
 
 
 def lock_stream(connection: Connection, stream: str) -> bool:
     """Hold the stream for this session: one ETL process per stream at a time."""
     return bool(connection.execute(
-        text("SELECT pg_try_advisory_lock(:namespace, hashtext(:stream))"),
-        {"namespace": _LOCK_NAMESPACE, "stream": stream},
+        text("SELECT pg_try_advisory_lock(:namespace, hashtext(:lock))"),
+        {"namespace": _LOCK_NAMESPACE, "lock": _LOCK_OF_STREAM.get(stream, stream)},
     ).scalar_one())
 
 
 def unlock_stream(connection: Connection, stream: str) -> None:
-    connection.execute(text("SELECT pg_advisory_unlock(:namespace, hashtext(:stream))"),
-                       {"namespace": _LOCK_NAMESPACE, "stream": stream})
+    connection.execute(text("SELECT pg_advisory_unlock(:namespace, hashtext(:lock))"),
+                       {"namespace": _LOCK_NAMESPACE, "lock": _LOCK_OF_STREAM.get(stream, stream)})
 
 
 def load_checkpoint(connection: Connection, stream: str) -> Checkpoint:

@@ -11,7 +11,7 @@ from sqlalchemy import text
 from fuelstats.collector import ingest
 from fuelstats.collector.filtering import FilteringRules
 from fuelstats.etl import search, source
-from fuelstats.etl.pipeline import DocumentsRejected, Etl
+from fuelstats.etl.pipeline import STREAMS, DocumentsRejected, Etl, StreamBusy
 from tests.collector.payloads import MASTER, http_request_log, installation_structure, nailgun_task_log, oswl_record
 
 RULES = FilteringRules.model_validate({"releases": {"10.0-dev": {"accept": "none"}}})
@@ -144,6 +144,17 @@ def test_an_existing_index_gets_the_fields_a_newer_version_added(es, prefix):
     mapping = es.indices.get_mapping(index=name)[f"{name}-v1"]["mappings"]["properties"]
     assert mapping["health_checks"]["type"] == "nested"
     assert search.indices_behind(es, name) == [f"{name}-v1"], "the existing version stays behind the alias"
+
+
+def test_installations_and_action_logs_are_never_carried_side_by_side(engine, etl: Etl):
+    # Another process carrying installations (which re-carries action logs) holds both streams.
+    with engine.connect() as other:
+        assert source.lock_stream(other, "installations")
+        with pytest.raises(StreamBusy):
+            etl.run_pass(STREAMS["action_logs"])
+        assert etl.run_pass(STREAMS["oswl_stats"]) == 0, "other streams go on"
+        source.unlock_stream(other, "installations")
+    assert etl.run_pass(STREAMS["action_logs"]) == 0
 
 
 def test_elasticsearch_down_keeps_the_checkpoint(engine, es, prefix, etl: Etl):
