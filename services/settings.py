@@ -58,6 +58,10 @@ class Settings(BaseModel):
     smtp_tls: Literal["off", "starttls", "ssl"] = Field(
         default="off", description="off, starttls (upgrade the connection) or ssl (TLS from the start, e.g. port 465)."
     )
+    smtp_ca_file: Path | None = Field(
+        default=None, description="PEM file of the authorities whose SMTP server certificates are trusted; unset: the"
+        " system's.",
+    )
     smtp_user: str | None = Field(default=None, description="User name for SMTP AUTH; unset: no login.")
     smtp_password: SecretStr | None = Field(
         default=None, validate_default=True, description="Password for SMTP AUTH, with FUELSTATS_SMTP_USER."

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import ssl
+import subprocess
 import threading
 import time
 from collections.abc import Callable
@@ -10,6 +12,7 @@ from dataclasses import dataclass, field
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
 from aiosmtpd.controller import Controller
@@ -47,13 +50,25 @@ class Inbox:
         return [message for _, _, message in self.received]
 
 
+def self_signed_certificate(directory: Path) -> tuple[Path, Path]:
+    """A certificate for 127.0.0.1 and localhost, and its key, made by Debian's openssl."""
+    certificate, key = directory / "smtp-cert.pem", directory / "smtp-key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost",
+                    "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
+                    "-keyout", str(key), "-out", str(certificate)], check=True, capture_output=True)
+    return certificate, key
+
+
 class SmtpServer:
     """aiosmtpd on a fixed loopback port that a test can stop and start again; with ``credentials``
-    it takes mail only after AUTH with them."""
+    it takes mail only after AUTH with them; with ``tls`` (``starttls`` or ``ssl``, a certificate and
+    its key) only over TLS."""
 
-    def __init__(self, port: int, credentials: tuple[str, str] | None = None) -> None:
+    def __init__(self, port: int, credentials: tuple[str, str] | None = None,
+                 tls: tuple[str, Path, Path] | None = None) -> None:
         self.port = port
         self.credentials = credentials
+        self.tls = tls
         self.inbox = Inbox()
         self._controller: Controller | None = None
 
@@ -62,7 +77,13 @@ class SmtpServer:
         return AuthResult(success=given == self.credentials, handled=False)
 
     def start(self) -> None:
-        if self.credentials is None:
+        if self.tls is not None:
+            mode, certificate, key = self.tls
+            context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+            context.load_cert_chain(certificate, key)
+            options = {"ssl_context": context} if mode == "ssl" else {"tls_context": context, "require_starttls": True}
+            self._controller = Controller(self.inbox, hostname="127.0.0.1", port=self.port, **options)
+        elif self.credentials is None:
             self._controller = Controller(self.inbox, hostname="127.0.0.1", port=self.port)
         else:
             # Loopback in a test: AUTH without TLS is allowed here, and nothing is taken without it.

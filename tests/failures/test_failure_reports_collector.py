@@ -19,7 +19,8 @@ from fuelstats.collector.sanitize import SANITIZED
 from fuelstats.settings import get_settings
 from tests.collector.payloads import MASTER
 from tests.failures.payloads import CONTACT, ERROR, OUTPUT, failure_report
-from tests.failures.servers import SUPPORT, WEBHOOK_SECRET, eventually
+from tests.conftest import free_port
+from tests.failures.servers import SUPPORT, WEBHOOK_SECRET, SmtpServer, eventually, self_signed_certificate
 
 URL = "/api/v1/failure_reports/"
 
@@ -35,6 +36,45 @@ def notifications_of(engine: Engine) -> dict[str, dict]:  # type: ignore[type-ar
 def count(engine: Engine, table: str) -> int:
     with engine.connect() as connection:
         return int(connection.execute(text(f"SELECT count(*) FROM {table}")).scalar_one())
+
+
+@pytest.fixture
+def tls_smtp(request, tmp_path, notify_settings, monkeypatch):  # type: ignore[no-untyped-def]
+    """An SMTP server that speaks only TLS (request.param: starttls or ssl), and the settings to reach it."""
+    certificate, key = self_signed_certificate(tmp_path)
+    server = SmtpServer(free_port(), tls=(request.param, certificate, key))
+    server.start()
+    monkeypatch.setenv("FUELSTATS_SMTP_PORT", str(server.port))
+    monkeypatch.setenv("FUELSTATS_SMTP_TLS", request.param)
+    monkeypatch.delenv("FUELSTATS_WEBHOOK_URL")
+    get_settings.cache_clear()
+    yield server, certificate
+    server.stop()
+
+
+@pytest.mark.parametrize("tls_smtp", ["starttls", "ssl"], indirect=True)
+def test_the_email_goes_over_tls_to_a_server_whose_certificate_is_trusted(tls_smtp, engine, monkeypatch):
+    from fuelstats.collector.app import create_app
+
+    server, certificate = tls_smtp
+    monkeypatch.setenv("FUELSTATS_SMTP_CA_FILE", str(certificate))
+    get_settings.cache_clear()
+    with create_app().test_client() as client:
+        assert client.post(URL, json=failure_report(), headers={"master-node-uid": MASTER}).status_code == 201
+        eventually(lambda: server.inbox.received, what="the e-mail over TLS")
+
+
+@pytest.mark.parametrize("tls_smtp", ["starttls", "ssl"], indirect=True)
+def test_a_server_whose_certificate_is_not_trusted_gets_nothing(tls_smtp, engine):
+    from fuelstats.collector.app import create_app
+
+    server, _ = tls_smtp
+    with create_app().test_client() as client:
+        assert client.post(URL, json=failure_report(), headers={"master-node-uid": MASTER}).status_code == 201
+        email = eventually(lambda: notifications_of(engine)["email"]["last_error"] and notifications_of(engine)["email"],
+                           what="a failed attempt")
+    assert "CERTIFICATE_VERIFY_FAILED" in email["last_error"] and email["delivered_at"] is None
+    assert server.inbox.received == []
 
 
 def test_the_support_team_gets_an_email_with_the_contact_and_the_failure(collector, smtp, engine):
