@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import threading
 
 import pytest
 from elastic_transport import ConnectionError as ElasticConnectionError
@@ -184,6 +185,21 @@ def test_a_refused_document_is_reported_and_the_checkpoint_stays(engine, es, pre
     with engine.connect() as connection:
         checkpoint = source.load_checkpoint(connection, "action_logs")
     assert checkpoint.indexed == 0 and checkpoint.pass_after_id is None
+
+
+def test_documents_refused_as_busy_are_sent_again(engine, es, prefix, etl: Etl):
+    ingest.record_action_logs(engine, None, [http_request_log(1), http_request_log(2)])
+    index = search.alias(prefix, "action_logs")
+    # The block a full disk puts on an index: Elasticsearch answers each item 429 until it is lifted.
+    es.indices.put_settings(index=index, settings={"index.blocks.read_only_allow_delete": True})
+    lift = threading.Timer(1.5, lambda: es.indices.put_settings(
+        index=index, settings={"index.blocks.read_only_allow_delete": None}))
+    lift.start()
+    try:
+        assert etl.run_once(["action_logs"], attempts=1) == {"action_logs": 2}
+    finally:
+        lift.join()
+    assert count(es, prefix, "action_logs") == 2
 
 
 def test_status_tells_what_is_pending(engine, es, prefix, etl: Etl):
