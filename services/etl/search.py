@@ -13,12 +13,15 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from elasticsearch import Elasticsearch
+import structlog
+from elasticsearch import BadRequestError, Elasticsearch
 from elasticsearch.helpers import scan
 from elasticsearch_dsl import Document
 
 from fuelstats.elastic import alias, connect  # noqa: F401 (connect: the ETL's callers reach it here)
 from fuelstats.etl.documents import ActionLog, Cluster, Installation, OswlStat
+
+log = structlog.get_logger("fuelstats.etl")
 
 KINDS: dict[str, type[Document]] = {
     "installations": Installation,
@@ -26,6 +29,8 @@ KINDS: dict[str, type[Document]] = {
     "action_logs": ActionLog,
     "oswl_stats": OswlStat,
 }
+STREAM_OF_KIND = {"installations": "installations", "clusters": "installations", "action_logs": "action_logs",
+                  "oswl_stats": "oswl_stats"}
 INDEX_SETTINGS = {"number_of_shards": 1, "number_of_replicas": 0, "refresh_interval": "1s"}
 
 
@@ -65,10 +70,15 @@ def ensure_indices(es: Elasticsearch, prefix: str) -> None:
     """
     put_templates(es, prefix)
     for kind, document in KINDS.items():
-        if indices_behind(es, alias(prefix, kind)):
-            es.indices.put_mapping(index=alias(prefix, kind), **document._doc_type.mapping.to_dict())
-        else:
+        if not indices_behind(es, alias(prefix, kind)):
             es.indices.create(index=_new_index_name(prefix, kind), aliases={alias(prefix, kind): {}})
+            continue
+        try:
+            es.indices.put_mapping(index=alias(prefix, kind), **document._doc_type.mapping.to_dict())
+        except BadRequestError as error:
+            # A field whose type changed: only a new version can have it, and reindex builds one.
+            log.warning("mapping changed incompatibly", kind=kind, error=str(error)[:300],
+                        remedy=f"fuelstats etl reindex {STREAM_OF_KIND[kind]}")
 
 
 def create_version(es: Elasticsearch, prefix: str, kind: str) -> str:

@@ -147,6 +147,19 @@ def test_an_existing_index_gets_the_fields_a_newer_version_added(es, prefix):
     assert search.indices_behind(es, name) == [f"{name}-v1"], "the existing version stays behind the alias"
 
 
+def test_a_field_whose_type_changed_waits_for_a_reindex(engine, es, prefix, etl: Etl):
+    name = search.alias(prefix, "action_logs")
+    for index in search.indices_behind(es, name):
+        es.indices.delete(index=index)
+    es.indices.create(index=f"{name}-v1", aliases={name: {}}, mappings={"properties": {"result": {"type": "long"}}})
+
+    etl.prepare()  # does not fail: the index keeps its mapping (a conflict refuses all of it) until the rebuild
+
+    assert etl.reindex("action_logs")["action_logs"] != f"{name}-v1"
+    mapping = es.indices.get_mapping(index=name)
+    assert next(iter(mapping.values()))["mappings"]["properties"]["result"]["type"] == "keyword"
+
+
 def test_installations_and_action_logs_are_never_carried_side_by_side(engine, etl: Etl):
     # Another process carrying installations (which re-carries action logs) holds both streams.
     with engine.connect() as other:
