@@ -261,23 +261,14 @@ def insert_failure_report(connection: Connection, row: FailureReportRow, channel
     return stored.scalar_one_or_none() is not None
 
 
-@dataclass(frozen=True)
-class DueNotification:
-    """An outbox row claimed for delivery, with what its message tells."""
+@dataclass(frozen=True, kw_only=True)
+class DueNotification(FailureReportRow):
+    """An outbox row claimed for delivery, with the report its message tells of."""
 
     id: int
     channel: str
     attempts: int
-    report_id: str
-    master_node_uid: str
     received_at: dt.datetime
-    release: str
-    cluster_id: int | None
-    task_uuid: str
-    task_name: str
-    error_message: str
-    contact: dict[str, Any]
-    report: dict[str, Any]
 
 
 _CLAIM_DUE_NOTIFICATION = text(
