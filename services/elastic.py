@@ -4,22 +4,26 @@ from __future__ import annotations
 
 from typing import Any
 
+import orjson
 from elasticsearch import Elasticsearch
 from elasticsearch.serializer import JsonSerializer, OrjsonSerializer
 
+_JSON = JsonSerializer()
+
+
+def dumps(data: Any) -> bytes:
+    """JSON as the services send it to Elasticsearch: orjson, which encodes bulk bodies several times
+    faster, and the json module for what orjson refuses (integers beyond 64 bits, which a master node
+    may send)."""
+    try:
+        return orjson.dumps(data, default=_JSON.default)
+    except TypeError:
+        return _JSON.dumps(data)
+
 
 class _FastJsonSerializer(OrjsonSerializer):
-    """orjson, which encodes bulk bodies several times faster, and the json module for what orjson
-    refuses (integers beyond 64 bits, which a master node may send)."""
-
-    def dumps(self, data: Any) -> bytes:
-        try:
-            return super().dumps(data)
-        except TypeError:
-            return _JSON.dumps(data)
-
-
-_JSON = JsonSerializer()
+    def json_dumps(self, data: Any) -> bytes:
+        return dumps(data)
 
 
 def connect(url: str, *, request_timeout: float = 60, max_retries: int = 3) -> Elasticsearch:
