@@ -119,7 +119,7 @@ def raw_bulk(url: str, node: Node, rows: int, index: str = f"{PREFIX}-raw-action
     es = search.connect(node.url)
     actions = baseline_actions(url, rows, index)
     size = Settings().etl_batch_size
-    bodies = [search.bulk_body(es, actions[start:start + size]) for start in range(0, len(actions), size)]
+    bodies = [search.bulk_body(actions[start:start + size]) for start in range(0, len(actions), size)]
 
     def post(body: bytes) -> None:
         if es.bulk(operations=body, filter_path="errors")["errors"]:

@@ -14,6 +14,7 @@ Elasticsearch, the cheapest question a report could cost.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import platform
 import random
@@ -63,12 +64,15 @@ def structure(rng: random.Random, clusters: int) -> dict[str, Any]:
 
 
 def log(master: str, external_id: int, cluster_id: int, installed: dt.datetime, release: str, filtered: bool,
-        body: dict[str, Any], **derived: Any) -> tuple[str, dict[str, Any]]:
+        group: str, name: str, end: str, info: dict[str, Any], **derived: Any) -> tuple[str, dict[str, Any]]:
+    """A Nailgun task's document, from a row shaped as the action_logs stream reads it (source.py)."""
     row = {"master_node_uid": master, "external_id": external_id, "received_at": installed, "release": release,
            "is_filtered": filtered, "installation_created": installed, "failures_before": None,
-           "first_success": None, **derived,
-           "body": {"id": external_id, "actor_id": None, "action_type": "nailgun_task", "cluster_id": cluster_id,
-                    "start_timestamp": "2026-11-20T10:00:00", **body}}
+           "first_success": None, "action_type": "nailgun_task", "action_group": group, "action_name": name,
+           "actor_id": None, "cluster_id": str(cluster_id), "task_uuid": None,
+           "start_timestamp": "2026-11-20T10:00:00", "end_timestamp": end,
+           "ended_with_status": info.get("ended_with_status"), "response_status": None, "response_code": None,
+           "message": None, "tests": info.get("tests"), "additional_info": json.dumps(info), **derived}
     return transform.action_log_document(row)
 
 
@@ -92,17 +96,15 @@ def population(first: int, last: int) -> Iterator[tuple[str, tuple[str, dict[str
                 status = "ready" if attempt == failures else "error"
                 minutes = rng.randint(5, 150)
                 yield "action_logs", log(
-                    master, external_id, cluster["cluster_id"], installed, release, filtered,
-                    {"action_group": "cluster_changes", "action_name": "deployment",
-                     "end_timestamp": f"2026-11-20T{10 + minutes // 60:02d}:{minutes % 60:02d}:00",
-                     "additional_info": {"ended_with_status": status}},
+                    master, external_id, cluster["cluster_id"], installed, release, filtered, "cluster_changes",
+                    "deployment", f"2026-11-20T{10 + minutes // 60:02d}:{minutes % 60:02d}:00",
+                    {"ended_with_status": status},
                     failures_before=failures if status == "ready" else None, first_success=status == "ready")
             external_id += 1
             yield "action_logs", log(
-                master, external_id, cluster["cluster_id"], installed, release, filtered,
-                {"action_group": "health_check", "action_name": "ostf_testrun", "end_timestamp": "2026-11-20T10:05:00",
-                 "additional_info": {"tests": [{"name": t, "status": rng.choice(["success"] * 8 + ["failure", "skipped"])}
-                                               for t in TESTS]}})
+                master, external_id, cluster["cluster_id"], installed, release, filtered, "health_check",
+                "ostf_testrun", "2026-11-20T10:05:00",
+                {"tests": [{"name": t, "status": rng.choice(["success"] * 8 + ["failure", "skipped"])} for t in TESTS]})
 
 
 def fill(es: Any, first: int, last: int) -> int:

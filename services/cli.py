@@ -164,8 +164,9 @@ def analytics_serve(bind: str, workers: int | None) -> None:
 def _etl() -> Any:
     from fuelstats.database import engine_for
     from fuelstats.etl import search
-    from fuelstats.etl.pipeline import Etl
+    from fuelstats.etl.pipeline import Etl, keep_freed_memory
 
+    keep_freed_memory()
     settings = _settings()
     return Etl(
         primary=engine_for(_database_url()),

@@ -2,7 +2,8 @@
 
 Each document is an (id, source) pair whose fields are those of its Document class in documents.py
 (a test holds them to it). Sources are plain dicts: building Document objects cost the ETL more
-than a third of its time.
+than a third of its time. An action log's additional_info stays the JSON text PostgreSQL gave
+(an orjson Fragment), as sent: decoding and encoding it again cost more than all the rest.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from typing import Any
+
+import orjson
 
 Doc = tuple[str, dict[str, Any]]
 
@@ -28,7 +31,14 @@ def parse_time(value: Any) -> dt.datetime | None:
         parsed = dt.datetime.fromisoformat(value)
     except ValueError:
         return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
+    if parsed.tzinfo:
+        return parsed
+    # Parsing again with the offset is 3 times faster than datetime.replace; a date alone takes no offset.
+    try:
+        utc = dt.datetime.fromisoformat(f"{value}+00:00")
+    except ValueError:
+        utc = parsed
+    return utc if utc.tzinfo else parsed.replace(tzinfo=dt.UTC)
 
 
 def _dict(value: Any) -> dict[str, Any]:
@@ -165,10 +175,10 @@ HEALTH_CHECK_RAN = frozenset({"success", "failure", "error"})
 HEALTH_CHECK_FAILED = frozenset({"failure", "error"})
 
 
-def health_checks(info: Mapping[str, Any]) -> list[dict[str, Any]]:
+def health_checks(tests: Any) -> list[dict[str, Any]]:
     """The OSTF tests of a health check run's ``additional_info.tests``; malformed entries are left out."""
     checks = []
-    for test in _list(info.get("tests")):
+    for test in _list(tests):
         if isinstance(test, dict) and isinstance(test.get("name"), str) and isinstance(test.get("status"), str):
             status = test["status"].lower()
             checks.append({"name": test["name"], "status": status, "ran": status in HEALTH_CHECK_RAN,
@@ -176,38 +186,50 @@ def health_checks(info: Mapping[str, Any]) -> list[dict[str, Any]]:
     return checks
 
 
+def _long(number: str | None) -> int | None:
+    """A JSON number that is an integer Elasticsearch's long can hold; anything else is none."""
+    if number is None:
+        return None
+    try:
+        value = int(number)
+    except ValueError:  # 1.5, 1e3
+        return None
+    return value if -(2**63) <= value < 2**63 else None
+
+
 def action_log_document(row: Mapping[str, Any]) -> Doc:
-    master_node_uid, external_id, body = row["master_node_uid"], row["external_id"], _dict(row["body"])
-    start = parse_time(body.get("start_timestamp"))
-    end = parse_time(body.get("end_timestamp"))
-    info = _dict(body.get("additional_info"))
-    if body.get("action_type") == "nailgun_task":
-        result = info.get("ended_with_status")
+    """The document of an action log as the action_logs stream reads it: the fields of its body that
+    documents need, and its additional_info as JSON text (source.py)."""
+    start = parse_time(row["start_timestamp"])
+    end = parse_time(row["end_timestamp"])
+    if row["action_type"] == "nailgun_task":
+        result = row["ended_with_status"]
     else:
-        result = _dict(info.get("response_data")).get("status") or info.get("response_code")
-    return action_log_document_id(master_node_uid, external_id), dict(
-        master_node_uid=master_node_uid,
-        external_id=external_id,
-        action_type=body.get("action_type"),
-        action_group=body.get("action_group"),
-        action_name=body.get("action_name"),
-        actor_id=body.get("actor_id"),
-        cluster_id=body.get("cluster_id") if isinstance(body.get("cluster_id"), int) else None,
-        task_uuid=body.get("task_uuid"),
-        start_timestamp=start,
-        end_timestamp=end,
-        duration_seconds=(end - start).total_seconds() if start and end else None,
-        result=str(result) if result not in (None, "") else None,
-        message=info.get("message") if isinstance(info.get("message"), str) else None,
-        received_at=row["received_at"],
-        additional_info=info or None,
-        release=row.get("release"),
-        is_filtered=bool(row.get("is_filtered")),
-        installation_created=row.get("installation_created"),
-        failures_before=row.get("failures_before"),
-        first_success=row.get("first_success"),
-        health_checks=health_checks(info) if body.get("action_group") == HEALTH_CHECK_GROUP else None,
-    )
+        result = row["response_status"] or row["response_code"]
+    info = row["additional_info"]
+    return action_log_document_id(row["master_node_uid"], row["external_id"]), {
+        "master_node_uid": row["master_node_uid"],
+        "external_id": row["external_id"],
+        "action_type": row["action_type"],
+        "action_group": row["action_group"],
+        "action_name": row["action_name"],
+        "actor_id": row["actor_id"],
+        "cluster_id": _long(row["cluster_id"]),
+        "task_uuid": row["task_uuid"],
+        "start_timestamp": start,
+        "end_timestamp": end,
+        "duration_seconds": (end - start).total_seconds() if start and end else None,
+        "result": result or None,
+        "message": row["message"],
+        "received_at": row["received_at"],
+        "additional_info": orjson.Fragment(info) if info else None,
+        "release": row["release"],
+        "is_filtered": bool(row["is_filtered"]),
+        "installation_created": row["installation_created"],
+        "failures_before": row["failures_before"],
+        "first_success": row["first_success"],
+        "health_checks": health_checks(row["tests"]) if row["action_group"] == HEALTH_CHECK_GROUP else None,
+    }
 
 
 def oswl_document_id(master_node_uid: str, external_id: int, resource_type: str) -> str:

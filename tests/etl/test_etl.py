@@ -235,14 +235,17 @@ def test_values_elasticsearch_cannot_hold_do_not_stop_the_etl(engine, es, prefix
     node["manufacturer"] = "x" * 40_000  # beyond what a keyword can index
     structure["clusters"][0]["attributes"]["huge"] = {"value": -(2**80)}
     ingest.record_installation_structure(engine, None, structure, RULES)
-    log = http_request_log(1, start_timestamp="yesterday", end_timestamp="1")
+    log = http_request_log(1, start_timestamp="yesterday", end_timestamp="1", cluster_id=2**70,
+                           additional_info={"response_data": {"size": 2**70}})
 
     ingest.record_action_logs(engine, None, [log])
     assert etl.run_once() == {"installations": 1, "action_logs": 1, "oswl_stats": 0}
 
     cluster = document(es, prefix, "clusters", f"{MASTER}:1")
     assert cluster["nodes"][0]["id"] == 2**70, "kept in the source, not indexed"
-    assert document(es, prefix, "action_logs", f"{MASTER}:1")["duration_seconds"] is None
+    logged = document(es, prefix, "action_logs", f"{MASTER}:1")
+    assert logged["duration_seconds"] is None and logged["cluster_id"] is None
+    assert logged["additional_info"] == {"response_data": {"size": 2**70}}
 
 
 def test_postgresql_down_fails_the_pass_and_moves_nothing(engine, es, prefix, etl: Etl):
