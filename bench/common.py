@@ -136,8 +136,8 @@ def run_sized(doc: str, section: str, default_sizes: list[int], measure: Callabl
 
 
 @contextmanager
-def collector_database() -> Iterator[str]:
-    """A throwaway, durable PostgreSQL cluster with the collector's schema; yields its URL."""
+def collector_cluster() -> Iterator[tuple[Cluster, str]]:
+    """A throwaway, durable PostgreSQL cluster with the collector's schema; yields it and the URL."""
     directory = Path(tempfile.mkdtemp(prefix="fuelstats-bench-pg-", dir="/tmp"))
     directory.chmod(0o755)
     cluster = Cluster(directory, free_port())
@@ -146,10 +146,17 @@ def collector_database() -> Iterator[str]:
         cluster.wait_until_ready()
         url = cluster.create_database("bench")
         subprocess.run([FUELSTATS, "db", "upgrade"], env=fuelstats_env(url), check=True, capture_output=True)
-        yield url
+        yield cluster, url
     finally:
         cluster.stop()
         shutil.rmtree(directory, ignore_errors=True)
+
+
+@contextmanager
+def collector_database() -> Iterator[str]:
+    """A throwaway, durable PostgreSQL cluster with the collector's schema; yields its URL."""
+    with collector_cluster() as (_, url):
+        yield url
 
 
 @contextmanager

@@ -122,7 +122,8 @@ class Node:
     def pidfile(self) -> Path:
         return self.directory / "es.pid"
 
-    def _pid(self) -> int | None:
+    def pid(self) -> int | None:
+        """The node's process, while it runs."""
         try:
             pid = int(self.pidfile.read_text().strip())
             os.kill(pid, 0)
@@ -138,7 +139,7 @@ class Node:
             return False
 
     def start(self, timeout: float = 120.0) -> None:
-        if self._pid() is not None and self.healthy():
+        if self.pid() is not None and self.healthy():
             return
         home = elasticsearch_home()
         config = self.directory / "config"
@@ -189,14 +190,14 @@ class Node:
             time.sleep(0.3)
 
     def stop(self, timeout: float = 30.0) -> None:
-        pid = self._pid()
+        pid = self.pid()
         if pid is None:
             return
         os.kill(pid, signal.SIGTERM)
         deadline = time.monotonic() + timeout
-        while self._pid() is not None and time.monotonic() < deadline:
+        while self.pid() is not None and time.monotonic() < deadline:
             time.sleep(0.2)
-        if self._pid() is not None:
+        if self.pid() is not None:
             os.kill(pid, signal.SIGKILL)
         self.pidfile.unlink(missing_ok=True)
 

@@ -89,6 +89,13 @@ class Cluster:
             raise LocalPostgresError(f"{' '.join(args[:2])} failed: {result.stderr.strip() or result.stdout.strip()}")
         return result
 
+    def pid(self) -> int | None:
+        """The postmaster's process, while it runs (its backends are its children)."""
+        try:
+            return int((self.data / "postmaster.pid").read_text().split()[0])
+        except (OSError, ValueError, IndexError):
+            return None
+
     def is_running(self) -> bool:
         bindir = find_bindir()
         if bindir is None or not self.data.exists():
