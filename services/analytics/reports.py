@@ -44,9 +44,10 @@ class Distribution:
 class Report:
     name: str
     title: str
-    unit: str  # installations, environments, nodes, deployments or test runs
+    unit: str  # what the total counts: installations, environments, nodes, deployments or test runs
     compute: Callable[[Queries, Filters], list[Bucket] | Distribution]
     averaged: bool = False  # the report also gives an average (its Distribution's value)
+    bucket_unit: str | None = None  # what a bucket's count counts, when it is not the unit
 
 
 def _releases(queries: Queries, filters: Filters) -> list[Bucket]:
@@ -88,7 +89,7 @@ REPORTS = {
                "Environments by failed deployments before their first success, and the average", "environments",
                _deployment_failures, averaged=True),
         Report("health_checks", "Failures of each health check (OSTF test) against its runs, the most failing first",
-               "test runs", _health_checks),
+               "test runs", _health_checks, bucket_unit="failures"),
         Report("node_roles", "Nodes by role, and the role combinations of combined nodes", "nodes",
                lambda q, f: q.nodes_by_role(f)),
         Report("network_types", "Network types by environments", "environments",
@@ -127,6 +128,7 @@ def report(queries: Queries, name: str, filters: Filters) -> dict[str, Any]:
         "report": name,
         "title": definition.title,
         "unit": definition.unit,
+        "bucket_unit": definition.bucket_unit or definition.unit,
         "filters": filters.as_json(),
         "total": total,
         "buckets": [

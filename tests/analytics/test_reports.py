@@ -56,6 +56,7 @@ def test_average_failures_before_the_first_success(analytics):
 def test_health_checks_most_failing_first(analytics):
     report = analytics.get("/api/v1/reports/health_checks/").json()
     assert report["unit"] == "test runs" and report["total"] == 8 and "value" not in report
+    assert report["bucket_unit"] == "failures"
     assert [(b["key"], b["count"], b["breakdown"]["runs"]) for b in report["buckets"]] == [
         ("create_volume", 2, 3), ("check_dns", 1, 2), ("list_instances", 0, 3)]
     everything = analytics.get("/api/v1/reports/health_checks/", params={"include_filtered": "true"}).json()
@@ -68,7 +69,7 @@ def test_releases_with_their_environments(analytics):
     response = analytics.get("/api/v1/reports/releases/").json()
     assert {b["key"]: (b["count"], b["breakdown"]["environments"]) for b in response["buckets"]} == {
         "9.0": (2, 2), "8.0": (1, 1)}
-    assert response["total"] == 3 and response["unit"] == "installations"
+    assert response["total"] == 3 and response["unit"] == response["bucket_unit"] == "installations"
 
 
 def test_most_common_hardware(analytics):

@@ -13,6 +13,7 @@ SHOWN = """() => [...document.querySelectorAll('.card[data-report]')].map(card =
   return {
     name: card.dataset.report, kind: card.dataset.kind, state: card.querySelector('.body').dataset.state,
     total: card.dataset.total === undefined ? null : Number(card.dataset.total),
+    counted: card.querySelector('table.data-table thead th.num')?.textContent ?? null,
     rows: [...card.querySelectorAll('table.data-table tbody tr')].map(
       row => [row.dataset.key, Number(row.querySelector('.count').dataset.count)]),
     chart: chart && {type: chart.config.type, labels: chart.data.labels, data: chart.data.datasets[0].data},
@@ -42,7 +43,8 @@ def expected_card(server: Server, name: str, params: dict[str, str]) -> dict[str
     report = server.get(f"/api/v1/reports/{name}/", **params)
     rows = [[bucket["key"], bucket["count"]] for bucket in report["buckets"]]
     empty = all(count == 0 for _, count in rows)
-    return {"state": "empty" if empty else "ready", "total": report["total"], "rows": [] if empty else rows}
+    return {"state": "empty" if empty else "ready", "total": report["total"], "rows": [] if empty else rows,
+            "counted": None if empty else report["bucket_unit"]}
 
 
 def assert_cards_match_the_api(page: Any, server: Server, params: dict[str, str]) -> dict[str, dict[str, Any]]:
@@ -52,8 +54,8 @@ def assert_cards_match_the_api(page: Any, server: Server, params: dict[str, str]
     assert list(cards) == listing
     for name, card in cards.items():
         expected = expected_card(server, name, params)
-        assert (name, card["state"], card["total"], card["rows"]) == (
-            name, expected["state"], expected["total"], expected["rows"])
+        assert (name, card["state"], card["total"], card["rows"], card["counted"]) == (
+            name, expected["state"], expected["total"], expected["rows"], expected["counted"])
         if card["kind"] != "ranked" and card["state"] == "ready":
             keys = [key for key, _ in expected["rows"]]
             counts = [count for _, count in expected["rows"]]

@@ -22,6 +22,7 @@ def test_every_report_is_drawn_with_the_apis_numbers(server, open_page, output):
     assert {name: card["kind"] for name, card in cards.items()} == {
         name: KINDS.get(name, "bars") for name in cards}
     assert cards["operating_systems"]["rows"] == [["Ubuntu", 2], ["CentOS", 1]]
+    assert (cards["operating_systems"]["counted"], cards["health_checks"]["counted"]) == ("installations", "failures")
     page.screenshot(path=str(output / "dashboard.png"), full_page=True)
     assert visit.errors == [] and visit.outside == []
 

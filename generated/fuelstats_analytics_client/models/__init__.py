@@ -16,6 +16,7 @@ from .master_node_export_installation_structure_type_0_structure import MasterNo
 from .page import Page
 from .page_items_item import PageItemsItem
 from .report import Report
+from .report_bucket_unit import ReportBucketUnit
 from .report_buckets_item import ReportBucketsItem
 from .report_buckets_item_breakdown import ReportBucketsItemBreakdown
 from .report_list import ReportList
@@ -53,6 +54,7 @@ __all__ = (
     "Report",
     "ReportBucketsItem",
     "ReportBucketsItemBreakdown",
+    "ReportBucketUnit",
     "ReportList",
     "ReportListReportsItem",
     "ReportListReportsItemUnit",

@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..models.report_bucket_unit import ReportBucketUnit
 from ..models.report_name import ReportName
 from ..models.report_unit import ReportUnit
 from ..types import UNSET, Unset
@@ -32,7 +33,9 @@ class Report:
         Attributes:
             report (ReportName):
             title (str):
-            unit (ReportUnit): What the counts count.
+            unit (ReportUnit): What the total counts.
+            bucket_unit (ReportBucketUnit): What each bucket's count counts: the unit, but failures for the health checks
+                (whose total counts test runs).
             filters (Filters): The filters a report was computed for.
             total (int): How many installations, environments, nodes, deployments or test runs the filters select.
             buckets (list[ReportBucketsItem]):
@@ -43,6 +46,7 @@ class Report:
     report: ReportName
     title: str
     unit: ReportUnit
+    bucket_unit: ReportBucketUnit
     filters: Filters
     total: int
     buckets: list[ReportBucketsItem]
@@ -60,6 +64,8 @@ class Report:
         title = self.title
 
         unit = self.unit.value
+
+        bucket_unit = self.bucket_unit.value
 
         filters = self.filters.to_dict()
 
@@ -85,6 +91,7 @@ class Report:
             "report": report,
             "title": title,
             "unit": unit,
+            "bucket_unit": bucket_unit,
             "filters": filters,
             "total": total,
             "buckets": buckets,
@@ -109,6 +116,11 @@ class Report:
         title = d.pop("title")
 
         unit = ReportUnit(d.pop("unit"))
+
+
+
+
+        bucket_unit = ReportBucketUnit(d.pop("bucket_unit"))
 
 
 
@@ -144,6 +156,7 @@ class Report:
             report=report,
             title=title,
             unit=unit,
+            bucket_unit=bucket_unit,
             filters=filters,
             total=total,
             buckets=buckets,

@@ -58,14 +58,14 @@ export function showReport(card, report) {
   const keyHeading = { line: "month", ranked: "name" }[kind] ?? "value";
   if (kind === "ranked" || !window.Chart) {
     const share = report.total ? ` (of ${formatNumber(report.total)} ${report.unit})` : "";
-    setBody(card, "ready", dataTable(`${report.title}${share}`, keyHeading, report.buckets,
+    setBody(card, "ready", dataTable(`${report.title}${share}`, keyHeading, report.bucket_unit, report.buckets,
       { ranked: kind === "ranked" }));
     return;
   }
   const canvas = el("canvas", { role: "img", "aria-label": `${report.title}: chart; the numbers are in the table below` });
   const horizontal = kind === "bars" && (report.buckets.length > 8 || report.buckets.some((b) => b.key.length > 14));
   const height = horizontal ? Math.max(180, report.buckets.length * 26 + 40) : 220;
-  const table = dataTable(report.title, keyHeading, report.buckets);
+  const table = dataTable(report.title, keyHeading, report.bucket_unit, report.buckets);
   setBody(card, "ready",
     el("div", { class: "chart", style: `height:${height}px` }, canvas),
     el("details", { class: "numbers" }, el("summary", { text: "Show the numbers" }), table));
@@ -79,7 +79,7 @@ function drawChart(canvas, kind, report, horizontal) {
     data: {
       labels: buckets.map((bucket) => bucket.key),
       datasets: [{
-        label: report.unit,
+        label: report.bucket_unit,
         data: buckets.map((bucket) => bucket.count),
         backgroundColor: kind === "line" ? "rgba(47,111,179,0.15)" : COLOR,
         borderColor: COLOR,
@@ -97,7 +97,7 @@ function drawChart(canvas, kind, report, horizontal) {
         legend: { display: false },
         tooltip: {
           callbacks: {
-            label: (item) => `${formatNumber(item.raw)} ${report.unit}`,
+            label: (item) => `${formatNumber(item.raw)} ${report.bucket_unit}`,
             // The breakdown (a role's combinations, a release's environments) belongs with its bar.
             footer: (items) => describeBreakdown(buckets[items[0].dataIndex].breakdown),
           },

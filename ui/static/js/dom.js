@@ -23,16 +23,15 @@ export function showBanner(message) {
 }
 
 // One table for every list of numbers: what a screen reader reads and what the tests compare.
-// The count column says "count": a report's unit is what its total counts, not always its buckets
-// (a health check's bucket counts failures, its total test runs).
-export function dataTable(caption, keyHeading, rows, { ranked = false } = {}) {
+// The count column is headed by what its counts count (a report's bucket_unit).
+export function dataTable(caption, keyHeading, countHeading, rows, { ranked = false } = {}) {
   const hasBreakdown = rows.some((row) => row.breakdown && Object.keys(row.breakdown).length);
   return el("table", { class: "data-table" },
     el("caption", { text: caption }),
     el("thead", {}, el("tr", {},
       ranked && el("th", { scope: "col", class: "rank", text: "#" }),
       el("th", { scope: "col", text: keyHeading }),
-      el("th", { scope: "col", class: "num", text: "count" }),
+      el("th", { scope: "col", class: "num", text: countHeading }),
       hasBreakdown && el("th", { scope: "col", text: "breakdown" }))),
     el("tbody", {}, rows.map((row, index) => el("tr", { "data-key": row.key },
       ranked && el("td", { class: "rank", text: String(index + 1) }),
