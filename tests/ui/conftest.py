@@ -58,8 +58,8 @@ class Visit:
 def open_page(browser):  # type: ignore[no-untyped-def]
     contexts = []
 
-    def open_page(server: Server) -> Visit:
-        context = browser.new_context(viewport={"width": 1400, "height": 900})
+    def open_page(server: Server, *, width: int = 1400, height: int = 900) -> Visit:
+        context = browser.new_context(viewport={"width": width, "height": height})
         contexts.append(context)
         page = context.new_page()
         visit = Visit(page, server.url)

@@ -147,10 +147,11 @@ async function search(results, state, go) {
   results.replaceChildren(
     facets(found.aggregations, state, go),
     el("p", { class: "meta", text: `${formatNumber(found.total)} ${state.kind} · page ${found.page} of ${pages}` }),
-    el("table", { class: "hits" },
+    // Wider than a phone: the table scrolls sideways, not the page.
+    el("div", { class: "scroll-x" }, el("table", { class: "hits" },
       el("thead", {}, el("tr", {}, columns.map(([heading]) => el("th", { scope: "col", text: heading })))),
       el("tbody", {}, found.hits.map((hit) => el("tr", { "data-id": hit.id },
-        columns.map(([, cell]) => el("td", {}, cellValue(cell(hit.document, hit.id)))))))),
+        columns.map(([, cell]) => el("td", {}, cellValue(cell(hit.document, hit.id))))))))),
     el("nav", { class: "pager", "aria-label": "Pages of results" }, move(state.page - 1), move(state.page + 1)));
 }
 
