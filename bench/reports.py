@@ -71,7 +71,7 @@ def log(master: str, external_id: int, cluster_id: int, installed: dt.datetime, 
            "first_success": None, "action_type": "nailgun_task", "action_group": group, "action_name": name,
            "actor_id": None, "cluster_id": str(cluster_id), "task_uuid": None,
            "start_timestamp": "2026-11-20T10:00:00", "end_timestamp": end,
-           "ended_with_status": info.get("ended_with_status"), "response_status": None, "response_code": None,
+           "ended_with_status": info.get("ended_with_status"), "request_result": None,
            "message": None, "tests": info.get("tests"), "additional_info": json.dumps(info), **derived}
     return transform.action_log_document(row)
 

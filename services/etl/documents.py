@@ -128,7 +128,8 @@ class ActionLog(Document):
     start_timestamp = Date(ignore_malformed=True)
     end_timestamp = Date(ignore_malformed=True)
     duration_seconds = Float(ignore_malformed=True)
-    # How it ended: a task's ended_with_status (ready, error, ...) or a request's HTTP status code.
+    # How it ended: a task's ended_with_status (ready, error, ...) or a request's HTTP status
+    # (Nailgun's response_data.status, a response_code, or fuelstats.kit's result_code).
     result = Keyword(ignore_above=IGNORE_ABOVE)
     message = Text()
     received_at = Date(ignore_malformed=True)

@@ -36,6 +36,8 @@ class Checkpoint:
 # Action logs, the stream with the most rows, come as the fields of their body that the documents
 # need: PostgreSQL picks them out, and additional_info comes as JSON text that goes into the
 # document untouched. Decoding whole bodies and encoding them again was a third of the ETL's time.
+# A request's result is Nailgun's response_data.status, or a response_code, or the result_code of
+# fuelstats.kit (the specification's "result code").
 # They carry their installation's release and filtered mark (reports filter on them) and, for a
 # successful deployment, how many deployments of its environment failed since the last success
 # before it.
@@ -56,7 +58,8 @@ STREAM_SELECTS = {
                t.body->>'task_uuid' AS task_uuid,
                t.body->>'start_timestamp' AS start_timestamp, t.body->>'end_timestamp' AS end_timestamp,
                {_INFO}->>'ended_with_status' AS ended_with_status,
-               {_INFO}->'response_data'->>'status' AS response_status, {_INFO}->>'response_code' AS response_code,
+               coalesce(nullif({_INFO}->'response_data'->>'status', ''), {_INFO}->>'response_code',
+                        {_INFO}->>'result_code') AS request_result,
                CASE WHEN jsonb_typeof({_INFO}->'message') = 'string' THEN {_INFO}->>'message' END AS message,
                CASE WHEN t.body->>'action_group' = 'health_check' THEN {_INFO}->'tests' END AS tests,
                CASE WHEN jsonb_typeof({_INFO}) = 'object' AND {_INFO} <> '{{}}' THEN ({_INFO})::text

@@ -205,7 +205,7 @@ def action_log_document(row: Mapping[str, Any]) -> Doc:
     if row["action_type"] == "nailgun_task":
         result = row["ended_with_status"]
     else:
-        result = row["response_status"] or row["response_code"]
+        result = row["request_result"]
     info = row["additional_info"]
     return action_log_document_id(row["master_node_uid"], row["external_id"]), {
         "master_node_uid": row["master_node_uid"],

@@ -69,6 +69,14 @@ def test_deployment_duration_and_result(engine):
     assert request["duration_seconds"] == 1.25 and request["result"] == "201"
 
 
+def test_a_requests_result_is_read_under_each_name_masters_use(engine):
+    nailgun = {"response_data": {"status": "409 Conflict"}}
+    kit = {"result_code": 409, "http_method": "PUT"}
+    assert [log["result"] for log in action_log_sources(
+        engine, http_request_log(1, additional_info=nailgun), http_request_log(2, additional_info=kit))] == [
+        "409 Conflict", "409"]
+
+
 def test_the_body_of_an_action_log_goes_into_its_document_as_sent(engine):
     info = {"response_data": {"status": "202 Accepted", "huge": 2**70}, "message": "done \u2713"}
     sent, malformed = action_log_sources(
