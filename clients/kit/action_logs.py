@@ -37,8 +37,9 @@ def _now() -> dt.datetime:
 
 def record_request(engine: Engine, *, method: str, path: str, status: int, started: dt.datetime,
                    ended: dt.datetime, actor_id: str | None, user_agent: str,
-                   request_data: Any = None) -> int:
-    """Log one modifying API request; its log id."""
+                   request_data: Any = None, answer: str | None = None) -> int:
+    """Log one modifying API request; its log id. ``answer``: the start of a failed request's
+    response body, which says why (Nailgun kept it too); it becomes the log's ``message``."""
     matched = _API_PATH.match(path)
     cluster = _CLUSTER_ID.search(path)
     template = _ID_SEGMENT.sub("/{id}", path)
@@ -50,6 +51,7 @@ def record_request(engine: Engine, *, method: str, path: str, status: int, start
         "user_agent": user_agent[:200],
         "client": client_of(user_agent),
         "request_data": sanitize_all(request_data) if request_data is not None else {},
+        **({"message": sanitize_all(answer)} if answer else {}),
     }
     with engine.begin() as connection:
         return storage.insert_action_log(connection, {

@@ -4,8 +4,9 @@
 
 POST, PUT, PATCH and DELETE are logged whatever their outcome (an exception counts as 500), with
 the actor (`actor_of(environ)`, by default the `X-User-Id` header an auth layer sets), the times,
-the status, the client (`fuel-cli` or `fuel-web`, by User-Agent) and the JSON request body once
-sanitized. A failure to log is itself logged and never fails the request.
+the status, the client (`fuel-cli` or `fuel-web`, by User-Agent), the JSON request body and, for a
+request that did not succeed, the start of its answer, all sanitized. A failure to log is itself
+logged and never fails the request.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from fuelstats.kit.action_logs import record_request
 MODIFYING = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 # Bodies past this are not kept in the log (they are passed on untouched all the same).
 MAX_LOGGED_BODY = 256 * 1024
+# Of a failed request's answer, this much is kept: the error's message, not a page of HTML.
+MAX_LOGGED_ANSWER = 4096
 
 log = structlog.get_logger("fuelstats.kit.middleware")
 StartResponse = Callable[..., Any]
@@ -60,10 +63,12 @@ class ActionLogMiddleware:
         try:
             body = self.app(environ, recording_start_response)
         except BaseException:
-            self._record(environ, method, 500, started, request_data)
+            self._record(environ, method, 500, started, request_data, None)
             raise
         # The request ends when its body has been produced, so the log is written on close.
-        return _OnClose(body, lambda: self._record(environ, method, status[0], started, request_data))
+        answer = _Answer(body, failed=lambda: not 200 <= status[0] < 300)
+        answer.on_close = lambda: self._record(environ, method, status[0], started, request_data, answer.head())
+        return answer
 
     @staticmethod
     def _request_data(environ: dict[str, Any]) -> Any:
@@ -84,24 +89,35 @@ class ActionLogMiddleware:
             return None
 
     def _record(self, environ: dict[str, Any], method: str, status: int, started: dt.datetime,
-                request_data: Any) -> None:
+                request_data: Any, answer: str | None) -> None:
         try:
             record_request(self.engine, method=method, path=environ.get("PATH_INFO", "/"), status=status,
                            started=started, ended=_now(), actor_id=self.actor_of(environ),
-                           user_agent=environ.get("HTTP_USER_AGENT", ""), request_data=request_data)
+                           user_agent=environ.get("HTTP_USER_AGENT", ""), request_data=request_data,
+                           answer=answer)
         except Exception:
             log.exception("action log not written", method=method, path=environ.get("PATH_INFO"))
 
 
-class _OnClose:
-    """The app's body, passed through; `on_close` runs once when the server closes it."""
+class _Answer:
+    """The app's body, passed through as it comes; of a failed request, its first bytes are kept.
+    ``on_close`` runs once when the server closes it."""
 
-    def __init__(self, body: Iterable[bytes], on_close: Callable[[], None]) -> None:
+    def __init__(self, body: Iterable[bytes], failed: Callable[[], bool]) -> None:
         self.body = body
-        self.on_close = on_close
+        self.failed = failed
+        self.on_close: Callable[[], None] = lambda: None
+        self._head = bytearray()
 
     def __iter__(self) -> Iterator[bytes]:
-        return iter(self.body)
+        for chunk in self.body:
+            # The status is known by the first chunk: start_response comes before it.
+            if len(self._head) < MAX_LOGGED_ANSWER and self.failed():
+                self._head += chunk[:MAX_LOGGED_ANSWER - len(self._head)]
+            yield chunk
+
+    def head(self) -> str | None:
+        return self._head.decode("utf-8", "replace") if self._head else None
 
     def close(self) -> None:
         try:

@@ -25,8 +25,10 @@ def api(environ, start_response):  # type: ignore[no-untyped-def]
     received.append(body)
     if environ["PATH_INFO"].endswith("/boom"):
         raise RuntimeError("the handler broke")
-    status = "400 Bad Request" if environ["PATH_INFO"].endswith("/bad") else "200 OK"
-    start_response(status, [("Content-Type", "application/json")])
+    if environ["PATH_INFO"].endswith("/bad"):
+        start_response("400 Bad Request", [("Content-Type", "application/json")])
+        return [b'{"message": "Node 7 is offline: mysql://nova:s3cret@10.20.0.2/nova"}', b" " * 10_000]
+    start_response("200 OK", [("Content-Type", "application/json")])
     return [b'{"ok": true}']
 
 
@@ -77,6 +79,17 @@ def test_failures_are_logged_reads_are_not(master, web):
     assert [(log["action_name"], log["additional_info"]["result_code"], log["additional_info"]["client"])
             for log in logs(master)] == [("POST /api/nodes/bad", 400, "fuel-web"),
                                          ("DELETE /api/v1/nodes/{id}/boom", 500, "other")]
+
+
+def test_a_failed_requests_answer_is_kept_without_its_credentials(master, web):
+    assert httpx.put(f"{web}/api/clusters/3", json={}).status_code == 200
+    answer = httpx.post(f"{web}/api/nodes/bad", json={})
+    assert answer.status_code == 400 and "s3cret" in answer.text  # the client gets the answer untouched
+    succeeded, failed = (log["additional_info"] for log in logs(master))
+    assert "message" not in succeeded
+    assert failed["message"].startswith('{"message": "Node 7 is offline: mysql://nova:<sanitized>@10.20.0.2/nova"}')
+    assert "s3cret" not in failed["message"]
+    assert len(failed["message"]) < 4200, "its first 4 KiB, not the whole answer"
 
 
 def test_a_task_is_kept_until_it_ends_then_sent_with_its_execution_time(master, engine, collector_server):
