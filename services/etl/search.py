@@ -107,15 +107,13 @@ BUSY_RETRIES = 3
 
 
 def bulk_body(actions: Iterable[dict[str, Any]]) -> bytes:
-    """The NDJSON of index and delete actions (``index_action``, ``delete_action``); a source that is
-    JSON already goes in as it is."""
+    """The NDJSON of index and delete actions (``index_action``, ``delete_action``)."""
     lines = []
     for action in actions:
         operation = action["_op_type"]
         lines.append(dumps({operation: {"_index": action["_index"], "_id": action["_id"]}}))
         if operation == "index":
-            source = action["_source"]
-            lines.append(source if isinstance(source, bytes) else dumps(source))
+            lines.append(dumps(action["_source"]))
     lines.append(b"")
     return b"\n".join(lines)
 
@@ -160,7 +158,7 @@ def write(es: Elasticsearch, actions: list[dict[str, Any]], chunk_size: int) -> 
     return done, failures
 
 
-def index_action(document: tuple[str, dict[str, Any] | bytes], index: str) -> dict[str, Any]:
+def index_action(document: tuple[str, dict[str, Any]], index: str) -> dict[str, Any]:
     document_id, source = document
     return {"_op_type": "index", "_index": index, "_id": document_id, "_source": source}
 
