@@ -66,9 +66,8 @@ class ActionLogMiddleware:
             self._record(environ, method, 500, started, request_data, None)
             raise
         # The request ends when its body has been produced, so the log is written on close.
-        answer = _Answer(body, failed=lambda: not 200 <= status[0] < 300)
-        answer.on_close = lambda: self._record(environ, method, status[0], started, request_data, answer.head())
-        return answer
+        return _Answer(body, failed=lambda: not 200 <= status[0] < 300,
+                       on_close=lambda head: self._record(environ, method, status[0], started, request_data, head))
 
     @staticmethod
     def _request_data(environ: dict[str, Any]) -> Any:
@@ -101,12 +100,13 @@ class ActionLogMiddleware:
 
 class _Answer:
     """The app's body, passed through as it comes; of a failed request, its first bytes are kept.
-    ``on_close`` runs once when the server closes it."""
+    ``on_close`` gets them (or None) once, when the server closes the body."""
 
-    def __init__(self, body: Iterable[bytes], failed: Callable[[], bool]) -> None:
+    def __init__(self, body: Iterable[bytes], failed: Callable[[], bool],
+                 on_close: Callable[[str | None], None]) -> None:
         self.body = body
         self.failed = failed
-        self.on_close: Callable[[], None] = lambda: None
+        self.on_close = on_close
         self._head = bytearray()
 
     def __iter__(self) -> Iterator[bytes]:
@@ -116,13 +116,10 @@ class _Answer:
                 self._head += chunk[:MAX_LOGGED_ANSWER - len(self._head)]
             yield chunk
 
-    def head(self) -> str | None:
-        return self._head.decode("utf-8", "replace") if self._head else None
-
     def close(self) -> None:
         try:
             close = getattr(self.body, "close", None)
             if close is not None:
                 close()
         finally:
-            self.on_close()
+            self.on_close(self._head.decode("utf-8", "replace") if self._head else None)
