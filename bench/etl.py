@@ -119,16 +119,15 @@ def timed_into_fresh_index(node: Node, index: str, write: Callable[[Any], None])
 def raw_bulk(url: str, node: Node, rows: int, index: str = f"{PREFIX}-raw-action_logs") -> float:
     """The floor: the same documents as _bulk bodies serialized beforehand, posted with as many
     requests in flight as the ETL keeps."""
-    es = search.connect(node.url)
     actions = baseline_actions(url, rows, index)
     size = Settings().etl_batch_size
     bodies = [search.bulk_body(actions[start:start + size]) for start in range(0, len(actions), size)]
 
-    def post(body: bytes) -> None:
-        if es.bulk(operations=body, filter_path="errors")["errors"]:
-            raise RuntimeError("the baseline's documents were refused")
+    def write(es: Any) -> None:
+        def post(body: bytes) -> None:
+            if es.bulk(operations=body, filter_path="errors")["errors"]:
+                raise RuntimeError("the baseline's documents were refused")
 
-    def write(_: Any) -> None:
         with ThreadPoolExecutor(IN_FLIGHT) as pool:
             list(pool.map(post, bodies))
 
