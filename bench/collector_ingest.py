@@ -25,7 +25,7 @@ from sqlalchemy import text
 from bench.common import (
     action_log, collector_database, copy_action_logs, fuelstats_env, percentile, service, write_section,
 )
-from fuelstats.database import engine_for
+from fuelstats.core.database import engine_for
 
 ROWS = 20_000
 CLIENTS = 4

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from fuelstats.database import engine_for
+from fuelstats.core.database import engine_for
 from tools.localpg import Cluster
 from tools.locales import Node
 from tools.service import wait_ready

@@ -45,10 +45,10 @@ from bench.common import (
     write_section,
 )
 from fuelstats.collector import ingest
-from fuelstats.database import engine_for
+from fuelstats.core.database import engine_for
 from fuelstats.etl import search, source, transform
 from fuelstats.etl.pipeline import IN_FLIGHT
-from fuelstats.settings import Settings
+from fuelstats.core.settings import Settings
 from tools.localpg import Cluster
 from tools.locales import Node
 

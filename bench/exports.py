@@ -23,7 +23,7 @@ import httpx
 
 from bench.common import collector_database, fuelstats_env, run_sized, service
 from bench.etl import fill, peak_rss
-from fuelstats.database import engine_for
+from fuelstats.core.database import engine_for
 
 SECTION = "exports"
 

@@ -28,7 +28,7 @@ from elasticsearch.helpers import streaming_bulk
 
 from bench.common import elasticsearch_node, fuelstats_env, percentile, run_sized, service
 from fuelstats.analytics.reports import REPORTS
-from fuelstats.elastic import alias, connect
+from fuelstats.core.elastic import alias, connect
 from fuelstats.etl import search, transform
 
 SECTION = "reports"

@@ -1,5 +1,6 @@
 """fuel-stats: anonymous usage statistics of Fuel installations.
 
 The importable package `fuelstats` is this `services/` folder: `collector`, `etl` and `analytics`
-are its services; `settings`, `logs`, `web` and `database` are what they share.
+are its services; `core` is what they share (settings, logs, the HTTP layer, the databases) and
+`cli` the `fuelstats` command.
 """

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, text
 
-from fuelstats.database import engine_for
-from fuelstats.settings import get_settings
+from fuelstats.core.database import engine_for
+from fuelstats.core.settings import get_settings
 from tools.localpg import Cluster
 from tools.locales import Node
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 
-from fuelstats.elastic import dumps
+from fuelstats.core.elastic import dumps
 
 
 def test_integers_beyond_64_bits_fall_back_to_the_json_module():

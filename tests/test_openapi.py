@@ -4,8 +4,8 @@ import importlib
 
 import pytest
 
-from fuelstats.openapi import load_spec
-from fuelstats.settings import REPOSITORY_ROOT
+from fuelstats.core.openapi import load_spec
+from fuelstats.core.settings import REPOSITORY_ROOT
 
 SPECS = sorted((REPOSITORY_ROOT / "openapi").glob("*.yaml"))
 

@@ -13,7 +13,7 @@ import json
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from fuelstats import web
+from fuelstats.core import web
 
 PRIVATE_PREFIX = "/api/v1/private/"
 FORWARDING_HEADERS = (b"x-forwarded-for", b"forwarded", b"x-real-ip")

@@ -11,7 +11,7 @@ from fuelstats.analytics import exports, reports, storage
 from fuelstats.analytics.context import collector_engine, queries
 from fuelstats.analytics.queries import Filters
 from fuelstats.analytics.storage import Range
-from fuelstats.web import ApiError
+from fuelstats.core.web import ApiError
 
 Json = dict[str, Any]
 

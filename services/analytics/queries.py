@@ -14,7 +14,7 @@ from typing import Any
 from elasticsearch import Elasticsearch
 from elasticsearch_dsl import Search
 
-from fuelstats.elastic import alias
+from fuelstats.core.elastic import alias
 
 MANY = 100  # buckets of a terms aggregation: more kinds than any report has
 HEALTH_CHECKS = 1000  # OSTF has about a hundred tests; plugins add their own

@@ -17,7 +17,7 @@ from starlette.routing import Mount, Route, Router
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from fuelstats.settings import REPOSITORY_ROOT
+from fuelstats.core.settings import REPOSITORY_ROOT
 
 UI_DIR = REPOSITORY_ROOT / "ui" / "static"
 # The pages of the UI: each is the same shell, whose script renders the page its path names.

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from fuelstats import web
+from fuelstats.core import web
 from fuelstats.collector import failure_reports, ingest, notifications
 from fuelstats.collector.context import collector_engine, filtering_rules
-from fuelstats.settings import get_settings
+from fuelstats.core.settings import get_settings
 
 Json = dict[str, Any]
 

@@ -34,7 +34,7 @@ from sqlalchemy import Engine
 
 from fuelstats.collector import storage
 from fuelstats.collector.storage import DueNotification
-from fuelstats.settings import Settings
+from fuelstats.core.settings import Settings
 
 log = structlog.get_logger("fuelstats.notifications")
 

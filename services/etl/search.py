@@ -18,7 +18,7 @@ from elasticsearch import BadRequestError, Elasticsearch
 from elasticsearch.helpers import scan
 from elasticsearch_dsl import Document
 
-from fuelstats.elastic import alias, connect, dumps  # noqa: F401 (connect: the ETL's callers reach it here)
+from fuelstats.core.elastic import alias, connect, dumps  # noqa: F401 (connect: the ETL's callers reach it here)
 from fuelstats.etl.documents import ActionLog, Cluster, Installation, OswlStat
 
 log = structlog.get_logger("fuelstats.etl")

@@ -8,10 +8,10 @@ from sqlalchemy import text
 
 from fuelstats.analytics.context import queries
 from fuelstats.collector import ingest
-from fuelstats.database import engine_for
-from fuelstats.elastic import connect
+from fuelstats.core.database import engine_for
+from fuelstats.core.elastic import connect
 from fuelstats.etl.pipeline import Etl
-from fuelstats.settings import get_settings
+from fuelstats.core.settings import get_settings
 from tests.analytics.fixture import DEPLOYMENTS, HEALTH_CHECKS, INSTALLATIONS, OSWL, RULES
 from tests.conftest import COLLECTOR_TABLES
 

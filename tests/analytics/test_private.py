@@ -10,7 +10,7 @@ import zipfile
 import pytest
 
 from fuelstats.analytics.context import queries
-from fuelstats.settings import get_settings
+from fuelstats.core.settings import get_settings
 
 
 def rows(response) -> list[dict[str, str]]:  # type: ignore[no-untyped-def]

@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 
 from fuelstats.analytics.reports import REPORTS
-from fuelstats.openapi import load_spec
-from fuelstats.settings import REPOSITORY_ROOT
+from fuelstats.core.openapi import load_spec
+from fuelstats.core.settings import REPOSITORY_ROOT
 
 
 def buckets(client, name: str, **params: str) -> dict[str, int]:  # type: ignore[no-untyped-def]

@@ -10,7 +10,7 @@ from pathlib import Path
 import httpx
 
 from fuelstats.analytics.context import queries
-from fuelstats.settings import get_settings
+from fuelstats.core.settings import get_settings
 from tests.conftest import free_port
 from tools.service import wait_ready
 

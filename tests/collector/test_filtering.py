@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from fuelstats.collector.filtering import FilteringRules, load_rules
-from fuelstats.settings import REPOSITORY_ROOT, ConfigurationError
+from fuelstats.core.settings import REPOSITORY_ROOT, ConfigurationError
 
 DAY = dt.date(2026, 1, 1)
 

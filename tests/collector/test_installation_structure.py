@@ -101,7 +101,7 @@ def test_reapply_filters_command(engine, database_url, tmp_path: Path):
     from click.testing import CliRunner
 
     from fuelstats.cli import main
-    from fuelstats.settings import get_settings
+    from fuelstats.core.settings import get_settings
 
     ingest.record_installation_structure(engine, None, installation_structure("ga"), RULES)
     rules_file = tmp_path / "rules.yaml"

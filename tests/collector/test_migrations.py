@@ -12,7 +12,7 @@ from sqlalchemy import Engine, inspect, text
 from fuelstats.cli import alembic_config
 from fuelstats.collector import storage
 from fuelstats.collector.models import Base
-from fuelstats.database import engine_for
+from fuelstats.core.database import engine_for
 from tests.collector.payloads import http_request_log, installation_structure, oswl_record
 from tools.localpg import Cluster
 

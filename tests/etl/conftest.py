@@ -4,7 +4,7 @@ import itertools
 
 import pytest
 
-from fuelstats.database import engine_for
+from fuelstats.core.database import engine_for
 from fuelstats.etl.pipeline import Etl
 
 _prefixes = itertools.count()

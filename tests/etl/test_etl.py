@@ -249,7 +249,7 @@ def test_values_elasticsearch_cannot_hold_do_not_stop_the_etl(engine, es, prefix
 
 
 def test_postgresql_down_fails_the_pass_and_moves_nothing(engine, es, prefix, etl: Etl):
-    from fuelstats.database import engine_for
+    from fuelstats.core.database import engine_for
     from tests.conftest import free_port
 
     fill(engine, masters=1, logs=3)

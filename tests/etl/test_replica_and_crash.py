@@ -16,7 +16,7 @@ import pytest
 from sqlalchemy import text
 
 from fuelstats.collector import ingest
-from fuelstats.database import engine_for
+from fuelstats.core.database import engine_for
 from fuelstats.etl import search, source
 from fuelstats.etl.pipeline import Etl
 from tests.collector.payloads import http_request_log

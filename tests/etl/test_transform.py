@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from fuelstats.collector import ingest
-from fuelstats.elastic import dumps
+from fuelstats.core.elastic import dumps
 from fuelstats.etl import documents, source, transform
 from tests.collector.payloads import http_request_log, installation_structure, nailgun_task_log, oswl_record
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
-from fuelstats.settings import get_settings
+from fuelstats.core.settings import get_settings
 from tests.conftest import free_port
 from tests.failures.servers import SUPPORT, WEBHOOK_SECRET, SmtpServer, WebhookReceiver
 from tools.service import wait_ready

@@ -16,7 +16,7 @@ from sqlalchemy import Engine, text
 
 from fuelstats.collector import failure_reports, notifications
 from fuelstats.collector.sanitize import SANITIZED
-from fuelstats.settings import get_settings
+from fuelstats.core.settings import get_settings
 from tests.collector.payloads import MASTER
 from tests.failures.payloads import CONTACT, ERROR, OUTPUT, failure_report
 from tests.conftest import free_port

@@ -104,7 +104,7 @@ def test_a_collector_that_is_down_gets_the_report_on_the_next_attempt(
 
     # The next try: the retry command (a later failure would do the same).
     from fuelstats.cli import main
-    from fuelstats.settings import get_settings
+    from fuelstats.core.settings import get_settings
 
     get_settings.cache_clear()
     result = CliRunner().invoke(main, ["sender", "failures"], env={

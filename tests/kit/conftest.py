@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import Engine, text
 
-from fuelstats.database import engine_for
+from fuelstats.core.database import engine_for
 from tools.localpg import Cluster
 
 MASTER_TABLES = ("cluster_plugins", "plugins", "nodes", "clusters", "releases", "oswl_stats", "master_node_settings",

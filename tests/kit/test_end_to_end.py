@@ -18,10 +18,10 @@ from fuelstats_analytics_client.api.reports import get_report, get_summary
 from fuelstats_analytics_client.models import Report, ReportName, Summary
 
 from fuelstats.analytics.context import queries
-from fuelstats.elastic import connect
+from fuelstats.core.elastic import connect
 from fuelstats.etl.pipeline import Etl
 from fuelstats.kit import action_logs, master_settings
-from fuelstats.settings import get_settings
+from fuelstats.core.settings import get_settings
 from tests.kit import masterdata
 from tests.kit.helpers import stored, unsent
 from tests.kit.test_kill import run_sender

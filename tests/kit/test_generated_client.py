@@ -36,7 +36,7 @@ def test_every_generated_package_is_installed():
     # pyproject.toml lists packages one by one: a new tag in a spec makes a new subpackage to list.
     import tomllib
 
-    from fuelstats.settings import REPOSITORY_ROOT
+    from fuelstats.core.settings import REPOSITORY_ROOT
 
     listed = set(tomllib.loads((REPOSITORY_ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
     for package, _ in CLIENTS.values():

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from sqlalchemy import inspect, text
 
 from fuelstats.cli import main, master_alembic_config
-from fuelstats.database import engine_for
+from fuelstats.core.database import engine_for
 from fuelstats.kit import master_settings
 from fuelstats.kit.migrations import VERSION_TABLE
 from fuelstats.kit.models import Base
@@ -78,7 +78,7 @@ def test_the_cli_inits_once_and_turns_sending_on_and_off(master, master_url):
 
 
 def test_the_sender_needs_its_database_url():
-    from fuelstats.settings import ConfigurationError, load_settings
+    from fuelstats.core.settings import ConfigurationError, load_settings
 
     with pytest.raises(ConfigurationError, match="FUELSTATS_MASTER_DATABASE_URL is not set"):
         load_settings({}).require_master_database_url()

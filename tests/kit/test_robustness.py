@@ -123,7 +123,7 @@ def test_a_refused_record_does_not_hold_back_the_others(filled, engine, collecto
 
 
 def test_the_master_database_down_fails_the_run_not_the_daemon(collector_server):
-    from fuelstats.database import engine_for
+    from fuelstats.core.database import engine_for
 
     down = engine_for(f"postgresql://fuelstats@127.0.0.1:{free_port()}/master")
     report = sender(down, collector_server).run_once()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine, pool
 
-from fuelstats.database import with_driver
+from fuelstats.core.database import with_driver
 from fuelstats.kit.migrations import VERSION_TABLE
 from fuelstats.kit.models import Base
 

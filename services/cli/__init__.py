@@ -10,13 +10,13 @@ from typing import Any
 import click
 import structlog
 
-from fuelstats.logs import configure_logging
-from fuelstats.settings import ConfigurationError, Settings, get_settings
+from fuelstats.core.logs import configure_logging
+from fuelstats.core.settings import ConfigurationError, Settings, get_settings
 
 # Connexion imports Starlette's test client at import time, which warns about httpx on every start.
 warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
 
-MIGRATIONS = Path(__file__).parent / "collector" / "migrations"
+MIGRATIONS = Path(__file__).parents[1] / "collector" / "migrations"
 
 
 def _settings() -> Settings:
@@ -56,7 +56,7 @@ def upgrade(revision: str) -> None:
     from alembic import command
 
     from fuelstats.collector import storage
-    from fuelstats.database import engine_for
+    from fuelstats.core.database import engine_for
 
     url = _database_url()
     command.upgrade(alembic_config(url), revision)
@@ -96,7 +96,7 @@ def collector() -> None:
 def serve(bind: str, workers: int | None) -> None:
     """Serve the collector with gunicorn."""
     from fuelstats.collector.context import filtering_rules
-    from fuelstats.server import serve as run_server
+    from fuelstats.core.server import serve as run_server
 
     settings = _settings()
     _database_url()
@@ -108,7 +108,7 @@ def serve(bind: str, workers: int | None) -> None:
 def reapply_filters() -> None:
     """Mark stored installation structures as filtered or not, by the current filtering rules."""
     from fuelstats.collector import filtering, ingest
-    from fuelstats.database import engine_for
+    from fuelstats.core.database import engine_for
 
     rules = filtering.load_rules(_settings().filtering_rules)
     changed = ingest.reapply_filtering(engine_for(_database_url()), rules)
@@ -123,7 +123,7 @@ def collector_notify(follow: bool) -> None:
     import threading
 
     from fuelstats.collector import notifications
-    from fuelstats.database import engine_for
+    from fuelstats.core.database import engine_for
 
     settings = _settings()
     channels = notifications.configured_channels(settings)
@@ -154,7 +154,7 @@ def analytics() -> None:
 @click.option("--workers", type=click.IntRange(min=1), default=None, help="Worker processes [FUELSTATS_WORKERS].")
 def analytics_serve(bind: str, workers: int | None) -> None:
     """Serve the analytics API with gunicorn."""
-    from fuelstats.server import serve as run_server
+    from fuelstats.core.server import serve as run_server
 
     run_server("fuelstats.analytics.app:create_app", bind=bind, workers=workers or _settings().workers)
 
@@ -162,7 +162,7 @@ def analytics_serve(bind: str, workers: int | None) -> None:
 # --- etl -----------------------------------------------------------------------------------------
 
 def _etl() -> Any:
-    from fuelstats.database import engine_for
+    from fuelstats.core.database import engine_for
     from fuelstats.etl import search
     from fuelstats.etl.pipeline import Etl, keep_freed_memory
 
@@ -234,7 +234,7 @@ def etl_reindex(streams: tuple[str, ...]) -> None:
 
 
 def _master_engine() -> Any:
-    from fuelstats.database import engine_for
+    from fuelstats.core.database import engine_for
 
     return engine_for(_settings().require_master_database_url())
 

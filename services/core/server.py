@@ -9,8 +9,8 @@ from typing import Any
 from gunicorn.app.base import BaseApplication
 from gunicorn.glogging import Logger
 
-from fuelstats.logs import configure_logging
-from fuelstats.settings import get_settings
+from fuelstats.core.logs import configure_logging
+from fuelstats.core.settings import get_settings
 
 
 class JsonLogger(Logger):
