@@ -24,11 +24,13 @@ help:
 	@echo "make bench  measure ingest, the ETL, reports and exports; write docs/benchmarks.md"
 	@echo "make generate  regenerate the typed clients in generated/ from openapi/ (commit the result)"
 
-# The virtualenv is rebuilt when pyproject.toml changes.
-$(VENV)/.installed: pyproject.toml
+# The virtualenv is rebuilt when a pyproject.toml changes. Every distribution of this repository is
+# installed editable, in one pip run, so that each finds the others here rather than on PyPI.
+DISTRIBUTIONS := clients/common
+$(VENV)/.installed: pyproject.toml $(DISTRIBUTIONS:%=%/pyproject.toml)
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[test]"
+	$(PY) -m pip install --quiet $(DISTRIBUTIONS:%=-e %) -e ".[test]"
 	touch $@
 
 # The web UI's chart library comes from npm (ui/package-lock.json) into ui/static/vendor/, git-ignored.

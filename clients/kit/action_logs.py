@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from fuelstats.collector.sanitize import sanitize_all
+from fuelstats_common.sanitize import sanitize_all
 from fuelstats.kit import storage
 
 # /api/clusters/3/changes and /api/v1/clusters/3/changes are both the `clusters` group.

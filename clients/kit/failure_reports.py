@@ -29,7 +29,7 @@ from typing import Any
 import structlog
 from sqlalchemy import Engine
 
-from fuelstats.collector.sanitize import sanitize_all
+from fuelstats_common.sanitize import sanitize_all
 from fuelstats.kit import storage
 from fuelstats.kit.action_logs import task_finished
 from fuelstats.kit.collector import Collector, CollectorRefused, CollectorUnavailable

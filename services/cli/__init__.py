@@ -10,7 +10,7 @@ from typing import Any
 import click
 import structlog
 
-from fuelstats.core.logs import configure_logging
+from fuelstats_common.logs import configure_logging
 from fuelstats.core.settings import ConfigurationError, Settings, get_settings
 
 # Connexion imports Starlette's test client at import time, which warns about httpx on every start.

@@ -17,7 +17,7 @@ from sqlalchemy import Engine
 
 from fuelstats.collector import storage
 from fuelstats.collector.ingest import check_master_node, is_unfinished_task
-from fuelstats.collector.sanitize import sanitize_all
+from fuelstats_common.sanitize import sanitize_all
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from sqlalchemy import Engine
 
 from fuelstats.collector import storage
 from fuelstats.collector.filtering import FilteringRules, release_of
-from fuelstats.collector.sanitize import sanitize, sanitize_action_log_body
+from fuelstats_common.sanitize import sanitize, sanitize_action_log_body
 
 
 class Rejected(Exception):

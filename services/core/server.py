@@ -9,7 +9,7 @@ from typing import Any
 from gunicorn.app.base import BaseApplication
 from gunicorn.glogging import Logger
 
-from fuelstats.core.logs import configure_logging
+from fuelstats_common.logs import configure_logging
 from fuelstats.core.settings import get_settings
 
 

@@ -4,7 +4,7 @@ import copy
 
 import pytest
 
-from fuelstats.collector.sanitize import SANITIZED, names_credential, sanitize, sanitize_action_log_body
+from fuelstats_common.sanitize import SANITIZED, names_credential, sanitize, sanitize_action_log_body
 
 
 @pytest.mark.parametrize(

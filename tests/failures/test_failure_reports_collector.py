@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from sqlalchemy import Engine, text
 
 from fuelstats.collector import failure_reports, notifications
-from fuelstats.collector.sanitize import SANITIZED
+from fuelstats_common.sanitize import SANITIZED
 from fuelstats.core.settings import get_settings
 from tests.collector.payloads import MASTER
 from tests.failures.payloads import CONTACT, ERROR, OUTPUT, failure_report

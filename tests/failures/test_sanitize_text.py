@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from fuelstats.collector.sanitize import SANITIZED, sanitize_all, sanitize_text
+from fuelstats_common.sanitize import SANITIZED, sanitize_all, sanitize_text
 
 
 @pytest.mark.parametrize(("text", "expected"), [
