@@ -23,7 +23,13 @@ import httpx
 from sqlalchemy import text
 
 from bench.common import (
-    action_log, collector_database, copy_action_logs, fuelstats_env, percentile, service, write_section,
+    action_log,
+    collector_database,
+    copy_action_logs,
+    fuelstats_env,
+    percentile,
+    service,
+    write_section,
 )
 from fuelstats.core.database import engine_for
 

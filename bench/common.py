@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from fuelstats.core.database import engine_for
-from tools.localpg import Cluster
 from tools.locales import Node
+from tools.localpg import Cluster
 from tools.service import wait_ready
 
 

@@ -30,10 +30,10 @@ import subprocess
 import sys
 import threading
 import time
-from pathlib import Path
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from elasticsearch import ApiError
@@ -41,21 +41,30 @@ from elasticsearch.helpers import parallel_bulk
 from sqlalchemy import text
 
 from bench.common import (
-    FUELSTATS, action_log, collector_cluster, copy_action_logs, elasticsearch_node, fuelstats_env, percentile,
+    FUELSTATS,
+    action_log,
+    collector_cluster,
+    copy_action_logs,
+    elasticsearch_node,
+    fuelstats_env,
+    percentile,
     write_section,
 )
 from fuelstats.collector import ingest
 from fuelstats.core.database import engine_for
 from fuelstats.etl import search, source, transform
 from fuelstats.etl.pipeline import IN_FLIGHT
-from fuelstats.core.settings import Settings
-from tools.localpg import Cluster
+from fuelstats.etl.settings import EtlSettings
 from tools.locales import Node
+from tools.localpg import Cluster
 
 SECTION = "etl"
 PREFIX = "bench"
 MASTERS = 100
 ROUNDS = 2  # of the ETL and the baseline, alternately; the best of each counts
+# The ETL as shipped: its default batch size and interval, whatever the caller's environment says.
+DEFAULT_BATCH_SIZE = EtlSettings.model_fields["etl_batch_size"].default
+DEFAULT_INTERVAL = EtlSettings.model_fields["etl_interval"].default
 
 
 def fill(url: str, rows: int, offset: int = 0) -> None:
@@ -120,7 +129,7 @@ def raw_bulk(url: str, node: Node, rows: int, index: str = f"{PREFIX}-raw-action
     """The floor: the same documents as _bulk bodies serialized beforehand, posted with as many
     requests in flight as the ETL keeps."""
     actions = baseline_actions(url, rows, index)
-    size = Settings().etl_batch_size
+    size = DEFAULT_BATCH_SIZE
     bodies = [search.bulk_body(actions[start:start + size]) for start in range(0, len(actions), size)]
 
     def write(es: Any) -> None:
@@ -139,7 +148,7 @@ def helper_bulk(url: str, node: Node, rows: int, index: str = f"{PREFIX}-helper-
     actions = baseline_actions(url, rows, index)
 
     def write(es: Any) -> None:
-        for ok, item in parallel_bulk(es, actions, chunk_size=Settings().etl_batch_size, thread_count=IN_FLIGHT):
+        for ok, item in parallel_bulk(es, actions, chunk_size=DEFAULT_BATCH_SIZE, thread_count=IN_FLIGHT):
             if not ok:
                 raise RuntimeError(f"the helper's document was refused: {item}")
 
@@ -192,7 +201,7 @@ def freshness(url: str, node: Node, samples: int) -> list[float]:
                 time.sleep(0.1)
             delays.append(time.monotonic() - committed)
             # Commits land at random phases of the follower's interval, as real ones do.
-            time.sleep(random.uniform(0, Settings().etl_interval))
+            time.sleep(random.uniform(0, DEFAULT_INTERVAL))
     finally:
         follower.send_signal(signal.SIGTERM)
         follower.wait(timeout=60)
@@ -352,7 +361,7 @@ def render(results: dict[str, Any]) -> str:
                      f" {r['ratio']:.0%} | {r['helper_rate']:,.0f} | {r['peak_mib']:.0f} MiB |")
     lines += [
         "",
-        f"Freshness while following (default interval {Settings().etl_interval:g} s), commit to searchable,"
+        f"Freshness while following (default interval {DEFAULT_INTERVAL:g} s), commit to searchable,"
         f" {fresh['samples']} samples: p50 {fresh['p50']:.1f} s, p95 {fresh['p95']:.1f} s.",
         "",
         f"Catch-up: Elasticsearch down for {caught['outage']:.0f} s while 200 logs a second kept arriving;"

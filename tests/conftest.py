@@ -17,9 +17,9 @@ import pytest
 from sqlalchemy import Engine, text
 
 from fuelstats.core.database import engine_for
-from fuelstats.core.settings import get_settings
-from tools.localpg import Cluster
+from fuelstats_common.settings import settings_of
 from tools.locales import Node
+from tools.localpg import Cluster
 
 COLLECTOR_TABLES = ("action_log_keys", "action_logs", "installation_structures", "oswl_stats", "etl_checkpoints",
                     "failure_reports", "failure_notifications")
@@ -58,22 +58,22 @@ def database_url(postgres: Cluster) -> Iterator[str]:
     url = postgres.create_database("collector")
     previous = os.environ.get("FUELSTATS_DATABASE_URL")
     os.environ["FUELSTATS_DATABASE_URL"] = url
-    get_settings.cache_clear()
+    settings_of.cache_clear()
     migrate(url)
     yield url
     if previous is None:
         os.environ.pop("FUELSTATS_DATABASE_URL", None)
     else:
         os.environ["FUELSTATS_DATABASE_URL"] = previous
-    get_settings.cache_clear()
+    settings_of.cache_clear()
 
 
 @pytest.fixture(autouse=True)
 def settings_read_afresh() -> Iterator[None]:
     """Settings are cached per process; each test reads the environment it set up, not an earlier test's."""
-    get_settings.cache_clear()
+    settings_of.cache_clear()
     yield
-    get_settings.cache_clear()
+    settings_of.cache_clear()
 
 
 @pytest.fixture

@@ -29,12 +29,12 @@ from typing import Any
 import structlog
 from sqlalchemy import Engine
 
-from fuelstats_common.sanitize import sanitize_all
 from fuelstats.kit import storage
 from fuelstats.kit.action_logs import task_finished
 from fuelstats.kit.collector import Collector, CollectorRefused, CollectorUnavailable
 from fuelstats.kit.installation import InstallationInfoProvider
 from fuelstats.kit.master_settings import MasterNode, load_master_node
+from fuelstats_common.sanitize import sanitize_all
 
 log = structlog.get_logger("fuelstats.kit.failure_reports")
 

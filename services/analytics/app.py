@@ -13,12 +13,13 @@ from elastic_transport import ConnectionError as ElasticConnectionError
 from elastic_transport import ConnectionTimeout
 from elasticsearch import ApiError, NotFoundError
 
-from fuelstats.core import web
 from fuelstats.analytics.access import local_only_middleware
 from fuelstats.analytics.reports import InvalidFilters
+from fuelstats.analytics.settings import get_settings
 from fuelstats.analytics.webui import web_ui_middleware
+from fuelstats.core import web
 from fuelstats.core.openapi import load_spec
-from fuelstats.core.settings import ConfigurationError, get_settings
+from fuelstats_common.settings import ConfigurationError
 
 SPEC = "analytics.yaml"
 log = structlog.get_logger("fuelstats.analytics")

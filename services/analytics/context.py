@@ -7,9 +7,9 @@ import functools
 from sqlalchemy import Engine
 
 from fuelstats.analytics.queries import Queries
+from fuelstats.analytics.settings import get_settings
 from fuelstats.core.database import engine_for
 from fuelstats.core.elastic import connect
-from fuelstats.core.settings import get_settings
 
 # A report waits this long for Elasticsearch, then answers 503: never a hang.
 SEARCH_TIMEOUT_SECONDS = 10

@@ -11,7 +11,7 @@ import click
 import structlog
 
 from fuelstats_common.logs import configure_logging
-from fuelstats.core.settings import ConfigurationError, Settings, get_settings
+from fuelstats_common.settings import ConfigurationError, ProgramSettings, settings_of
 
 # Connexion imports Starlette's test client at import time, which warns about httpx on every start.
 warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
@@ -19,18 +19,16 @@ warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testcli
 MIGRATIONS = Path(__file__).parents[1] / "collector" / "migrations"
 
 
-def _settings() -> Settings:
-    return get_settings()
-
-
 def _database_url() -> str:
-    return get_settings().require_database_url()
+    from fuelstats.core.settings import DatabaseSettings
+
+    return settings_of(DatabaseSettings).require_database_url()
 
 
 @click.group()
 def main() -> None:
     """fuel-stats: collector, ETL and analytics of Fuel usage statistics."""
-    configure_logging(_settings().log_level)
+    configure_logging(settings_of(ProgramSettings).log_level)
 
 
 # --- db ------------------------------------------------------------------------------------------
@@ -96,22 +94,26 @@ def collector() -> None:
 def serve(bind: str, workers: int | None) -> None:
     """Serve the collector with gunicorn."""
     from fuelstats.collector.context import filtering_rules
+    from fuelstats.collector.settings import get_settings
     from fuelstats.core.server import serve as run_server
 
-    settings = _settings()
-    _database_url()
+    settings = get_settings()
+    settings.require_database_url()
     filtering_rules()  # a broken rules file stops us here, with one line, not in every worker
-    run_server("fuelstats.collector.app:create_app", bind=bind, workers=workers or settings.workers)
+    run_server("fuelstats.collector.app:create_app", bind=bind, workers=workers or settings.workers,
+               log_level=settings.log_level)
 
 
 @collector.command("reapply-filters")
 def reapply_filters() -> None:
     """Mark stored installation structures as filtered or not, by the current filtering rules."""
     from fuelstats.collector import filtering, ingest
+    from fuelstats.collector.settings import get_settings
     from fuelstats.core.database import engine_for
 
-    rules = filtering.load_rules(_settings().filtering_rules)
-    changed = ingest.reapply_filtering(engine_for(_database_url()), rules)
+    settings = get_settings()
+    rules = filtering.load_rules(settings.filtering_rules)
+    changed = ingest.reapply_filtering(engine_for(settings.require_database_url()), rules)
     click.echo(f"{changed} installation structures changed")
 
 
@@ -123,14 +125,15 @@ def collector_notify(follow: bool) -> None:
     import threading
 
     from fuelstats.collector import notifications
+    from fuelstats.collector.settings import get_settings
     from fuelstats.core.database import engine_for
 
-    settings = _settings()
+    settings = get_settings()
     channels = notifications.configured_channels(settings)
     if not channels:
         raise click.ClickException("no channel configured: set FUELSTATS_SMTP_HOST (and its recipients) "
                                    "or FUELSTATS_WEBHOOK_URL")
-    engine = engine_for(_database_url())
+    engine = engine_for(settings.require_database_url())
     backoff = notifications.Backoff(settings.notify_backoff, settings.notify_backoff_max)
     stop = threading.Event()
     for signum in (signal.SIGTERM, signal.SIGINT):
@@ -154,9 +157,12 @@ def analytics() -> None:
 @click.option("--workers", type=click.IntRange(min=1), default=None, help="Worker processes [FUELSTATS_WORKERS].")
 def analytics_serve(bind: str, workers: int | None) -> None:
     """Serve the analytics API with gunicorn."""
+    from fuelstats.analytics.settings import get_settings
     from fuelstats.core.server import serve as run_server
 
-    run_server("fuelstats.analytics.app:create_app", bind=bind, workers=workers or _settings().workers)
+    settings = get_settings()
+    run_server("fuelstats.analytics.app:create_app", bind=bind, workers=workers or settings.workers,
+               log_level=settings.log_level)
 
 
 # --- etl -----------------------------------------------------------------------------------------
@@ -165,11 +171,12 @@ def _etl() -> Any:
     from fuelstats.core.database import engine_for
     from fuelstats.etl import search
     from fuelstats.etl.pipeline import Etl, keep_freed_memory
+    from fuelstats.etl.settings import get_settings
 
     keep_freed_memory()
-    settings = _settings()
+    settings = get_settings()
     return Etl(
-        primary=engine_for(_database_url()),
+        primary=engine_for(settings.require_database_url()),
         reader=engine_for(settings.read_database_url),
         es=search.connect(settings.elasticsearch_url),
         prefix=settings.index_prefix,
@@ -201,7 +208,9 @@ def etl_run(once: bool, interval: float | None) -> None:
     stop = threading.Event()
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_: stop.set())
-    pipeline.follow(interval or _settings().etl_interval, stop)
+    from fuelstats.etl.settings import get_settings
+
+    pipeline.follow(interval or get_settings().etl_interval, stop)
 
 
 @etl.command("status")
@@ -233,10 +242,16 @@ def etl_reindex(streams: tuple[str, ...]) -> None:
 # --- master node kit (clients/kit, docs/kit.md) ---------------------------------------------------
 
 
+def _kit_settings() -> Any:
+    from fuelstats.kit.settings import get_settings
+
+    return get_settings()
+
+
 def _master_engine() -> Any:
     from fuelstats.core.database import engine_for
 
-    return engine_for(_settings().require_master_database_url())
+    return engine_for(_kit_settings().require_master_database_url())
 
 
 def master_alembic_config(database_url: str) -> Any:
@@ -266,7 +281,7 @@ def master_db_upgrade(revision: str) -> None:
     """Migrate the master node database up to REVISION."""
     from alembic import command
 
-    command.upgrade(master_alembic_config(_settings().require_master_database_url()), revision)
+    command.upgrade(master_alembic_config(_kit_settings().require_master_database_url()), revision)
 
 
 @master_db.command("downgrade")
@@ -275,7 +290,7 @@ def master_db_downgrade(revision: str) -> None:
     """Migrate the master node database down to REVISION ('base' empties it)."""
     from alembic import command
 
-    command.downgrade(master_alembic_config(_settings().require_master_database_url()), revision)
+    command.downgrade(master_alembic_config(_kit_settings().require_master_database_url()), revision)
 
 
 @master.command("init")
@@ -285,7 +300,7 @@ def master_init() -> None:
 
     from fuelstats.kit.master_settings import ensure_master_node
 
-    command.upgrade(master_alembic_config(_settings().require_master_database_url()), "head")
+    command.upgrade(master_alembic_config(_kit_settings().require_master_database_url()), "head")
     click.echo(ensure_master_node(_master_engine()).uid)
 
 
@@ -327,7 +342,7 @@ def build_sender() -> Any:
     from fuelstats.kit.installation import DatabaseInstallationInfo, read_fuel_release
     from fuelstats.kit.sender import Sender, SenderConfig
 
-    settings = _settings()
+    settings = _kit_settings()
     engine = _master_engine()
     config = SenderConfig(collector_url=settings.collector_url, batch_size=settings.send_batch_size,
                           timeout=settings.send_timeout, run_seconds=settings.send_run_seconds,
@@ -359,14 +374,14 @@ def sender_run(once: bool, interval: float | None) -> None:
     if once:
         report = daemon.run_once()
         sys.exit(1 if report.outcome in ("collector-down", "failed") else 0)
-    follow(daemon, interval or _settings().send_interval)
+    follow(daemon, interval or _kit_settings().send_interval)
 
 
 def build_failure_reporter() -> Any:
     from fuelstats.kit.failure_reports import FailureReporter
     from fuelstats.kit.installation import DatabaseInstallationInfo, read_fuel_release
 
-    settings = _settings()
+    settings = _kit_settings()
     engine = _master_engine()
     return FailureReporter(engine, DatabaseInstallationInfo(engine, read_fuel_release(settings.fuel_version_file)),
                            settings.failure_spool_dir, settings.collector_url, settings.send_timeout)
@@ -396,7 +411,7 @@ def sender_failures(follow: bool) -> None:
     while True:
         result = reporter.send_spooled()
         click.echo(f"{len(result.sent)} sent, {result.waiting} waiting, {len(result.refused)} refused")
-        if not follow or stop.wait(_settings().failure_retry_interval):
+        if not follow or stop.wait(_kit_settings().failure_retry_interval):
             return
 
 

@@ -11,12 +11,12 @@ from connexion import AsyncApp
 from connexion.lifecycle import ConnexionRequest, ConnexionResponse
 from connexion.options import SwaggerUIOptions
 
-from fuelstats.core import web
 from fuelstats.collector import notifications
 from fuelstats.collector.context import collector_engine, filtering_rules
 from fuelstats.collector.ingest import Rejected
+from fuelstats.collector.settings import get_settings
+from fuelstats.core import web
 from fuelstats.core.openapi import load_spec
-from fuelstats.core.settings import get_settings
 
 SPEC = "collector.yaml"
 

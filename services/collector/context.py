@@ -7,8 +7,8 @@ import functools
 from sqlalchemy import Engine
 
 from fuelstats.collector.filtering import FilteringRules, load_rules
+from fuelstats.collector.settings import get_settings
 from fuelstats.core.database import engine_for
-from fuelstats.core.settings import get_settings
 
 
 def collector_engine() -> Engine:

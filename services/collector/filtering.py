@@ -14,7 +14,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
-from fuelstats.core.settings import ConfigurationError
+from fuelstats_common.settings import ConfigurationError
 
 
 class AcceptedBuild(BaseModel):

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from fuelstats.core import web
 from fuelstats.collector import failure_reports, ingest, notifications
 from fuelstats.collector.context import collector_engine, filtering_rules
-from fuelstats.core.settings import get_settings
+from fuelstats.collector.settings import get_settings
+from fuelstats.core import web
 
 Json = dict[str, Any]
 

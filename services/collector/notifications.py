@@ -33,8 +33,8 @@ import structlog
 from sqlalchemy import Engine
 
 from fuelstats.collector import storage
+from fuelstats.collector.settings import CollectorSettings
 from fuelstats.collector.storage import DueNotification
-from fuelstats.core.settings import Settings
 
 log = structlog.get_logger("fuelstats.notifications")
 
@@ -192,13 +192,13 @@ class WebhookChannel:
         return None
 
 
-def enqueued_channels(settings: Settings) -> tuple[str, ...]:
+def enqueued_channels(settings: CollectorSettings) -> tuple[str, ...]:
     """The notifications a new report gets: always an e-mail (it waits while SMTP is not configured),
     and a webhook call when one is configured."""
     return (EMAIL, WEBHOOK) if settings.webhook_url else (EMAIL,)
 
 
-def configured_channels(settings: Settings) -> dict[str, Channel]:
+def configured_channels(settings: CollectorSettings) -> dict[str, Channel]:
     """The channels this process can deliver on."""
     channels: dict[str, Channel] = {}
     if settings.smtp_host:
@@ -306,7 +306,7 @@ class Dispatcher:
 _running: Dispatcher | None = None
 
 
-def start_dispatcher(engine: Engine, settings: Settings) -> Dispatcher | None:
+def start_dispatcher(engine: Engine, settings: CollectorSettings) -> Dispatcher | None:
     """Start this process's dispatcher; None when no channel is configured (nothing could be delivered)."""
     global _running
     channels = configured_channels(settings)

@@ -10,7 +10,6 @@ from gunicorn.app.base import BaseApplication
 from gunicorn.glogging import Logger
 
 from fuelstats_common.logs import configure_logging
-from fuelstats.core.settings import get_settings
 
 
 class JsonLogger(Logger):
@@ -18,7 +17,7 @@ class JsonLogger(Logger):
 
     def setup(self, cfg: Any) -> None:
         super().setup(cfg)
-        configure_logging(get_settings().log_level)
+        configure_logging(cfg.loglevel.upper())
         for name in ("gunicorn.error", "gunicorn.access"):
             logger = logging.getLogger(name)
             logger.handlers.clear()
@@ -40,13 +39,14 @@ class _Server(BaseApplication):  # type: ignore[misc]
         return getattr(importlib.import_module(module_name), function)()
 
 
-def serve(factory: str, *, bind: str, workers: int) -> None:
+def serve(factory: str, *, bind: str, workers: int, log_level: str = "INFO") -> None:
     """Run gunicorn until it is stopped; ``factory`` ("module:function") builds the app in each worker."""
     _Server(
         factory,
         {
             "bind": bind,
             "workers": workers,
+            "loglevel": log_level.lower(),
             "worker_class": "uvicorn_worker.UvicornWorker",
             "logger_class": JsonLogger,
             "accesslog": None,

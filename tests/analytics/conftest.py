@@ -11,7 +11,7 @@ from fuelstats.collector import ingest
 from fuelstats.core.database import engine_for
 from fuelstats.core.elastic import connect
 from fuelstats.etl.pipeline import Etl
-from fuelstats.core.settings import get_settings
+from fuelstats_common.settings import settings_of
 from tests.analytics.fixture import DEPLOYMENTS, HEALTH_CHECKS, INSTALLATIONS, OSWL, RULES
 from tests.conftest import COLLECTOR_TABLES
 
@@ -43,10 +43,10 @@ def analytics(population: str, elasticsearch_node, monkeypatch):  # type: ignore
 
     monkeypatch.setitem(os.environ, "FUELSTATS_ELASTICSEARCH_URL", elasticsearch_node.url)
     monkeypatch.setitem(os.environ, "FUELSTATS_INDEX_PREFIX", population)
-    get_settings.cache_clear()
+    settings_of.cache_clear()
     queries.cache_clear()
     # The peer of every request is this machine, as for a person on the analytics host.
     with create_app().test_client(client=("127.0.0.1", 50000)) as client:
         yield client
-    get_settings.cache_clear()
+    settings_of.cache_clear()
     queries.cache_clear()

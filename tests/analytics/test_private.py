@@ -10,7 +10,7 @@ import zipfile
 import pytest
 
 from fuelstats.analytics.context import queries
-from fuelstats.core.settings import get_settings
+from fuelstats_common.settings import settings_of
 
 
 def rows(response) -> list[dict[str, str]]:  # type: ignore[no-untyped-def]
@@ -43,7 +43,7 @@ def test_the_private_part_refuses_everyone_else(population, peer, headers):
 
 def test_a_trusted_proxy_passes_on_its_client(population, monkeypatch):
     monkeypatch.setitem(os.environ, "FUELSTATS_TRUSTED_PROXIES", "10.0.0.5")
-    get_settings.cache_clear()
+    settings_of.cache_clear()
     queries.cache_clear()
     try:
         with client_from("10.0.0.5", **{"X-Forwarded-For": "127.0.0.1"}) as client:
@@ -51,7 +51,7 @@ def test_a_trusted_proxy_passes_on_its_client(population, monkeypatch):
         with client_from("10.0.0.5", **{"X-Forwarded-For": "127.0.0.1, 198.51.100.1"}) as client:
             assert client.get("/api/v1/private/summary/").status_code == 403
     finally:
-        get_settings.cache_clear()
+        settings_of.cache_clear()
         queries.cache_clear()
 
 

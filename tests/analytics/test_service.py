@@ -10,7 +10,7 @@ from pathlib import Path
 import httpx
 
 from fuelstats.analytics.context import queries
-from fuelstats.core.settings import get_settings
+from fuelstats_common.settings import settings_of
 from tests.conftest import free_port
 from tools.service import wait_ready
 
@@ -21,7 +21,7 @@ def test_elasticsearch_unreachable_is_503_not_500_nor_a_hang(monkeypatch):
     from fuelstats.analytics.app import create_app
 
     monkeypatch.setitem(os.environ, "FUELSTATS_ELASTICSEARCH_URL", f"http://127.0.0.1:{free_port()}")
-    get_settings.cache_clear()
+    settings_of.cache_clear()
     queries.cache_clear()
     try:
         with create_app().test_client() as client:
@@ -31,7 +31,7 @@ def test_elasticsearch_unreachable_is_503_not_500_nor_a_hang(monkeypatch):
                 assert response.json()["status"] == "error"
                 assert response.headers["retry-after"] == "30"
     finally:
-        get_settings.cache_clear()
+        settings_of.cache_clear()
         queries.cache_clear()
 
 

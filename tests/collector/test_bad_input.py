@@ -99,7 +99,7 @@ def test_wrong_content_type(client, engine, content_type):
 
 
 def test_body_over_the_limit_by_its_length(client, engine):
-    from fuelstats.core.settings import get_settings
+    from fuelstats.collector.settings import get_settings
 
     too_big = b" " * (get_settings().max_body_bytes + 1)
     response = client.post("/api/v1/action_logs/", content=too_big, headers={"content-type": "application/json"})
@@ -108,7 +108,7 @@ def test_body_over_the_limit_by_its_length(client, engine):
 
 
 def test_body_over_the_limit_sent_in_chunks(client, engine):
-    from fuelstats.core.settings import get_settings
+    from fuelstats.collector.settings import get_settings
 
     limit = get_settings().max_body_bytes
 

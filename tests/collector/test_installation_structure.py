@@ -101,19 +101,19 @@ def test_reapply_filters_command(engine, database_url, tmp_path: Path):
     from click.testing import CliRunner
 
     from fuelstats.cli import main
-    from fuelstats.core.settings import get_settings
+    from fuelstats_common.settings import settings_of
 
     ingest.record_installation_structure(engine, None, installation_structure("ga"), RULES)
     rules_file = tmp_path / "rules.yaml"
     rules_file.write_text("other_releases: none\n")
-    get_settings.cache_clear()
+    settings_of.cache_clear()
     try:
         result = CliRunner().invoke(
             main, ["collector", "reapply-filters"],
             env={"FUELSTATS_DATABASE_URL": database_url, "FUELSTATS_FILTERING_RULES": str(rules_file)},
         )
     finally:
-        get_settings.cache_clear()
+        settings_of.cache_clear()
     assert result.exit_code == 0, result.output
     assert "1 installation structures changed" in result.output
     assert row(engine, "ga")["is_filtered"] is True

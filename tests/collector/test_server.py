@@ -64,7 +64,7 @@ def run_fuelstats(*args: str, env: dict[str, str]) -> subprocess.CompletedProces
 @pytest.mark.parametrize(
     ("env", "complaint"),
     [
-        ({"FUELSTATS_DATABSE_URL": "postgresql://x/y"}, "unknown setting FUELSTATS_DATABSE_URL"),
+        ({"FUELSTATS_DATABSE_URL": "postgresql://x/y"}, "unknown setting FUELSTATS_DATABSE_URL (did you mean FUELSTATS_DATABASE_URL?)"),
         ({"FUELSTATS_DATABASE_URL": "not a url"}, "FUELSTATS_DATABASE_URL"),
         ({"FUELSTATS_DATABASE_URL": "postgresql://x/y", "FUELSTATS_WORKERS": "many"}, "FUELSTATS_WORKERS"),
         ({"FUELSTATS_DATABASE_URL": "postgresql://x/y", "FUELSTATS_LOG_LEVEL": "LOUD"}, "FUELSTATS_LOG_LEVEL"),

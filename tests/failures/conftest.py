@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
-from fuelstats.core.settings import get_settings
+from fuelstats_common.settings import settings_of
 from tests.conftest import free_port
 from tests.failures.servers import SUPPORT, WEBHOOK_SECRET, SmtpServer, WebhookReceiver
 from tools.service import wait_ready
@@ -51,9 +51,9 @@ def notify_settings(smtp: SmtpServer, webhook: WebhookReceiver) -> Iterator[dict
     with pytest.MonkeyPatch.context() as patch:
         for name, value in variables.items():
             patch.setenv(name, value)
-        get_settings.cache_clear()
+        settings_of.cache_clear()
         yield variables
-    get_settings.cache_clear()
+    settings_of.cache_clear()
 
 
 @pytest.fixture

@@ -15,11 +15,12 @@ from click.testing import CliRunner
 from sqlalchemy import Engine, text
 
 from fuelstats.collector import failure_reports, notifications
+from fuelstats.collector.settings import get_settings
 from fuelstats_common.sanitize import SANITIZED
-from fuelstats.core.settings import get_settings
+from fuelstats_common.settings import settings_of
 from tests.collector.payloads import MASTER
-from tests.failures.payloads import CONTACT, ERROR, OUTPUT, failure_report
 from tests.conftest import free_port
+from tests.failures.payloads import CONTACT, ERROR, OUTPUT, failure_report
 from tests.failures.servers import SUPPORT, WEBHOOK_SECRET, SmtpServer, eventually, self_signed_certificate
 
 URL = "/api/v1/failure_reports/"
@@ -47,7 +48,7 @@ def tls_smtp(request, tmp_path, notify_settings, monkeypatch):  # type: ignore[n
     monkeypatch.setenv("FUELSTATS_SMTP_PORT", str(server.port))
     monkeypatch.setenv("FUELSTATS_SMTP_TLS", request.param)
     monkeypatch.delenv("FUELSTATS_WEBHOOK_URL")
-    get_settings.cache_clear()
+    settings_of.cache_clear()
     yield server, certificate
     server.stop()
 
@@ -58,7 +59,7 @@ def test_the_email_goes_over_tls_to_a_server_whose_certificate_is_trusted(tls_sm
 
     server, certificate = tls_smtp
     monkeypatch.setenv("FUELSTATS_SMTP_CA_FILE", str(certificate))
-    get_settings.cache_clear()
+    settings_of.cache_clear()
     with create_app().test_client() as client:
         assert client.post(URL, json=failure_report(), headers={"master-node-uid": MASTER}).status_code == 201
         eventually(lambda: server.inbox.received, what="the e-mail over TLS")
@@ -271,18 +272,18 @@ def test_emails_wait_while_smtp_is_not_configured_and_the_notify_command_sends_t
 
     monkeypatch.delenv("FUELSTATS_SMTP_HOST")
     monkeypatch.delenv("FUELSTATS_WEBHOOK_URL")
-    get_settings.cache_clear()
+    settings_of.cache_clear()
     with create_app().test_client() as unconfigured:
         assert unconfigured.post(URL, json=failure_report()).status_code == 201
         time.sleep(0.5)
     assert notifications_of(engine)["email"]["attempts"] == 0
     assert smtp.inbox.received == []
 
-    get_settings.cache_clear()
+    settings_of.cache_clear()
     result = CliRunner().invoke(main, ["collector", "notify"],
                                 env={**notify_settings, "FUELSTATS_WEBHOOK_URL": None,
                                      "FUELSTATS_DATABASE_URL": str(engine.url.render_as_string(False))})
-    get_settings.cache_clear()
+    settings_of.cache_clear()
     assert result.exit_code == 0, result.output
     assert "1 delivered, 0 failed" in result.output
     assert len(smtp.inbox.received) == 1
@@ -322,7 +323,7 @@ def test_smtp_credentials_are_used_and_a_wrong_password_is_retried(engine, notif
         monkeypatch.setenv("FUELSTATS_SMTP_PORT", str(guarded.port))
         monkeypatch.setenv("FUELSTATS_SMTP_USER", "fuelstats")
         monkeypatch.setenv("FUELSTATS_SMTP_PASSWORD", "wrong-password")
-        get_settings.cache_clear()
+        settings_of.cache_clear()
         failure_reports.record_failure_report(engine, None, failure_report()["failure_report"], ["email"])
         email = {notifications.EMAIL: notifications.configured_channels(get_settings())[notifications.EMAIL]}
         assert "wrong-password" not in repr(email)
@@ -331,7 +332,7 @@ def test_smtp_credentials_are_used_and_a_wrong_password_is_retried(engine, notif
         assert "SMTPAuthenticationError" in notifications_of(engine)["email"]["last_error"]
 
         monkeypatch.setenv("FUELSTATS_SMTP_PASSWORD", "right-password")
-        get_settings.cache_clear()
+        settings_of.cache_clear()
         email = {notifications.EMAIL: notifications.configured_channels(get_settings())[notifications.EMAIL]}
         time.sleep(0.05)
         result = notifications.deliver_due(engine, email, notifications.Backoff(0.01, 0.01))
@@ -339,4 +340,4 @@ def test_smtp_credentials_are_used_and_a_wrong_password_is_retried(engine, notif
         assert len(guarded.inbox.received) == 1
     finally:
         guarded.stop()
-        get_settings.cache_clear()
+        settings_of.cache_clear()

@@ -104,14 +104,14 @@ def test_a_collector_that_is_down_gets_the_report_on_the_next_attempt(
 
     # The next try: the retry command (a later failure would do the same).
     from fuelstats.cli import main
-    from fuelstats.core.settings import get_settings
+    from fuelstats_common.settings import settings_of
 
-    get_settings.cache_clear()
+    settings_of.cache_clear()
     result = CliRunner().invoke(main, ["sender", "failures"], env={
         "FUELSTATS_MASTER_DATABASE_URL": master.url.render_as_string(hide_password=False),
         "FUELSTATS_COLLECTOR_URL": served_collector.url, "FUELSTATS_FAILURE_SPOOL_DIR": str(spool),
         "FUELSTATS_FUEL_VERSION_FILE": "/nonexistent"})
-    get_settings.cache_clear()
+    settings_of.cache_clear()
     assert result.exit_code == 0, result.output
     assert "1 sent, 0 waiting, 0 refused" in result.output
     assert list(spool.glob("*.json")) == []

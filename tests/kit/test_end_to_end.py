@@ -21,7 +21,7 @@ from fuelstats.analytics.context import queries
 from fuelstats.core.elastic import connect
 from fuelstats.etl.pipeline import Etl
 from fuelstats.kit import action_logs, master_settings
-from fuelstats.core.settings import get_settings
+from fuelstats_common.settings import settings_of
 from tests.kit import masterdata
 from tests.kit.helpers import stored, unsent
 from tests.kit.test_kill import run_sender
@@ -52,12 +52,12 @@ def analytics(elasticsearch_node, monkeypatch) -> Iterator[AnalyticsClient]:  # 
 
     monkeypatch.setitem(os.environ, "FUELSTATS_ELASTICSEARCH_URL", elasticsearch_node.url)
     monkeypatch.setitem(os.environ, "FUELSTATS_INDEX_PREFIX", PREFIX)
-    get_settings.cache_clear()
+    settings_of.cache_clear()
     queries.cache_clear()
     # Connexion's test client is an httpx.Client: the generated client runs over it unchanged.
     with create_app().test_client(client=("127.0.0.1", 50000)) as transport:
         yield AnalyticsClient(base_url=str(transport.base_url)).set_httpx_client(transport)
-    get_settings.cache_clear()
+    settings_of.cache_clear()
     queries.cache_clear()
 
 

@@ -77,13 +77,16 @@ def test_the_cli_inits_once_and_turns_sending_on_and_off(master, master_url):
     assert "sending on" in on.output
 
 
-def test_the_sender_needs_its_database_url():
-    from fuelstats.core.settings import ConfigurationError, load_settings
+def test_the_sender_needs_its_database_url(monkeypatch):
+    from fuelstats.kit.settings import KitSettings
+    from fuelstats_common.settings import ConfigurationError, load_settings
 
+    monkeypatch.delenv("FUELSTATS_MASTER_DATABASE_URL", raising=False)
     with pytest.raises(ConfigurationError, match="FUELSTATS_MASTER_DATABASE_URL is not set"):
-        load_settings({}).require_master_database_url()
+        load_settings(KitSettings).require_master_database_url()
+    monkeypatch.setenv("FUELSTATS_SEND_BATCH_SIZE", "0")
     with pytest.raises(ConfigurationError, match="FUELSTATS_SEND_BATCH_SIZE"):
-        load_settings({"FUELSTATS_SEND_BATCH_SIZE": "0"})
+        load_settings(KitSettings)
 
 
 def test_nailguns_own_migration_history_is_left_alone(scratch_url):

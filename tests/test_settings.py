@@ -1,0 +1,62 @@
+"""Each program reads its own FUELSTATS_* variables; a name no program knows is refused with a suggestion."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from fuelstats.analytics.settings import AnalyticsSettings
+from fuelstats.collector.settings import CollectorSettings
+from fuelstats.core.settings import DatabaseSettings
+from fuelstats.etl.settings import EtlSettings
+from fuelstats.kit.settings import KitSettings
+from fuelstats_common.settings import ConfigurationError, known_variables, load_settings, variables_of
+
+PROGRAMS = (CollectorSettings, EtlSettings, AnalyticsSettings, KitSettings)
+
+
+@pytest.fixture(autouse=True)
+def no_settings_of_the_caller(monkeypatch):
+    for name in [name for name in os.environ if name.startswith("FUELSTATS_")]:
+        monkeypatch.delenv(name)
+
+
+def test_each_program_reads_only_its_own_variables():
+    collector, etl, analytics, kit = (variables_of(model) for model in PROGRAMS)
+    assert "FUELSTATS_SMTP_HOST" in collector and "FUELSTATS_SMTP_HOST" not in etl | analytics | kit
+    assert "FUELSTATS_ETL_BATCH_SIZE" in etl and "FUELSTATS_ETL_BATCH_SIZE" not in collector | analytics | kit
+    assert "FUELSTATS_TRUSTED_PROXIES" in analytics and "FUELSTATS_TRUSTED_PROXIES" not in collector | etl | kit
+    # The kit shares nothing with the services but the log level; the services share the database.
+    assert kit & (collector | etl | analytics) == {"FUELSTATS_LOG_LEVEL"}
+    assert variables_of(DatabaseSettings) <= collector & etl & analytics
+
+
+def test_every_program_installed_here_is_known():
+    assert known_variables() == frozenset().union(*(variables_of(model) for model in PROGRAMS))
+
+
+def test_a_typo_is_refused_with_the_name_it_meant(monkeypatch):
+    monkeypatch.setenv("FUELSTATS_DATABSE_URL", "postgresql://x/y")
+    monkeypatch.setenv("FUELSTATS_NOTHING_LIKE_IT", "1")
+    with pytest.raises(ConfigurationError) as refused:
+        load_settings(EtlSettings)
+    assert str(refused.value) == ("unknown settings FUELSTATS_DATABSE_URL (did you mean FUELSTATS_DATABASE_URL?), "
+                                  "FUELSTATS_NOTHING_LIKE_IT")
+
+
+def test_another_programs_variable_is_not_refused(monkeypatch):
+    monkeypatch.setenv("FUELSTATS_COLLECTOR_URL", "https://collector.example.org")  # the kit's
+    monkeypatch.setenv("FUELSTATS_ETL_INTERVAL", "not even a number")  # the ETL's: not the collector's to check
+    settings = load_settings(CollectorSettings)
+    assert not hasattr(settings, "collector_url") and not hasattr(settings, "etl_interval")
+
+
+def test_a_malformed_value_names_its_variable_and_never_shows_a_secret(monkeypatch):
+    monkeypatch.setenv("FUELSTATS_ETL_BATCH_SIZE", "0")
+    with pytest.raises(ConfigurationError, match=r"^FUELSTATS_ETL_BATCH_SIZE='0': Input should be greater than 0$"):
+        load_settings(EtlSettings)
+    monkeypatch.setenv("FUELSTATS_SMTP_PASSWORD", "hunter2")  # without FUELSTATS_SMTP_USER
+    with pytest.raises(ConfigurationError, match="FUELSTATS_SMTP_PASSWORD='<sanitized>'") as refused:
+        load_settings(CollectorSettings)
+    assert "hunter2" not in str(refused.value)
