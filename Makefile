@@ -26,7 +26,7 @@ help:
 
 # The virtualenv is rebuilt when a pyproject.toml changes. Every distribution of this repository is
 # installed editable, in one pip run, so that each finds the others here rather than on PyPI.
-DISTRIBUTIONS := clients/common
+DISTRIBUTIONS := clients/common clients
 $(VENV)/.installed: pyproject.toml $(DISTRIBUTIONS:%=%/pyproject.toml)
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip

@@ -10,8 +10,8 @@ from fuelstats.analytics.settings import AnalyticsSettings
 from fuelstats.collector.settings import CollectorSettings
 from fuelstats.core.settings import DatabaseSettings
 from fuelstats.etl.settings import EtlSettings
-from fuelstats.kit.settings import KitSettings
 from fuelstats_common.settings import ConfigurationError, known_variables, load_settings, variables_of
+from fuelstats_kit.settings import KitSettings
 
 PROGRAMS = (CollectorSettings, EtlSettings, AnalyticsSettings, KitSettings)
 

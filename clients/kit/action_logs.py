@@ -13,8 +13,8 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from fuelstats.kit import storage
 from fuelstats_common.sanitize import sanitize_all
+from fuelstats_kit import storage
 
 # /api/clusters/3/changes and /api/v1/clusters/3/changes are both the `clusters` group.
 _API_PATH = re.compile(r"^/api(?:/v\d+)?/(?P<group>[^/]+)")

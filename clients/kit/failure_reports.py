@@ -10,7 +10,7 @@ the sender's next run.
 
 Durable: the report is written to a spool folder (``FUELSTATS_FAILURE_SPOOL_DIR``) before it is
 sent, and removed only once the collector has answered for it. A collector that is down leaves it
-there; every later try (the next failure, ``fuelstats sender failures``) sends what the spool
+there; every later try (the next failure, ``fuelstats-master sender failures``) sends what the spool
 holds. The report id is derived from the master node and the task (UUIDv5), so a report sent twice,
 or spooled twice, is one report at the collector, notified once.
 """
@@ -29,14 +29,14 @@ from typing import Any
 import structlog
 from sqlalchemy import Engine
 
-from fuelstats.kit import storage
-from fuelstats.kit.action_logs import task_finished
-from fuelstats.kit.collector import Collector, CollectorRefused, CollectorUnavailable
-from fuelstats.kit.installation import InstallationInfoProvider
-from fuelstats.kit.master_settings import MasterNode, load_master_node
 from fuelstats_common.sanitize import sanitize_all
+from fuelstats_kit import storage
+from fuelstats_kit.action_logs import task_finished
+from fuelstats_kit.collector import Collector, CollectorRefused, CollectorUnavailable
+from fuelstats_kit.installation import InstallationInfoProvider
+from fuelstats_kit.master_settings import MasterNode, load_master_node
 
-log = structlog.get_logger("fuelstats.kit.failure_reports")
+log = structlog.get_logger("fuelstats_kit.failure_reports")
 
 # The collector takes at most this much output (openapi/schemas/failure_report_request.json); the
 # end of a failed task's output is where its error is.

@@ -14,7 +14,7 @@ from typing import Any, Protocol
 import yaml
 from sqlalchemy import Engine
 
-from fuelstats.kit import storage
+from fuelstats_kit import storage
 
 # (group, name) of the editable cluster attributes that are statistics; sent flat, by name.
 ATTRIBUTES = (

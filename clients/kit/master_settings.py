@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from fuelstats.kit import storage
+from fuelstats_kit import storage
 
 DEFAULT_STATISTICS: dict[str, Any] = {
     "send_anonymous_statistic": {"value": True},
@@ -80,7 +80,7 @@ def _change(engine: Engine, values: dict[str, Any]) -> MasterNode:
         storage.lock_for_transaction(connection, storage.SETTINGS_LOCK)
         found = storage.master_node_settings(connection)
         if found is None:
-            raise LookupError("the master node has no settings yet: run `fuelstats master init` first")
+            raise LookupError("the master node has no settings yet: run `fuelstats-master init` first")
         uid, settings = found
         statistics = _statistics(settings)
         for name, value in values.items():

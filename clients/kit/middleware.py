@@ -20,7 +20,7 @@ from typing import Any
 import structlog
 from sqlalchemy import Engine
 
-from fuelstats.kit.action_logs import record_request
+from fuelstats_kit.action_logs import record_request
 
 MODIFYING = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 # Bodies past this are not kept in the log (they are passed on untouched all the same).
@@ -28,7 +28,7 @@ MAX_LOGGED_BODY = 256 * 1024
 # Of a failed request's answer, this much is kept: the error's message, not a page of HTML.
 MAX_LOGGED_ANSWER = 4096
 
-log = structlog.get_logger("fuelstats.kit.middleware")
+log = structlog.get_logger("fuelstats_kit.middleware")
 StartResponse = Callable[..., Any]
 WsgiApp = Callable[[dict[str, Any], StartResponse], Iterable[bytes]]
 

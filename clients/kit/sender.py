@@ -21,12 +21,12 @@ import structlog
 from sqlalchemy import Engine
 from tenacity import Retrying, retry_if_exception_type, stop_after_attempt, wait_exponential, wait_random
 
-from fuelstats.kit import storage
-from fuelstats.kit.collector import Collector, CollectorRefused, CollectorUnavailable
-from fuelstats.kit.installation import InstallationInfoProvider
-from fuelstats.kit.master_settings import MasterNode, load_master_node
+from fuelstats_kit import storage
+from fuelstats_kit.collector import Collector, CollectorRefused, CollectorUnavailable
+from fuelstats_kit.installation import InstallationInfoProvider
+from fuelstats_kit.master_settings import MasterNode, load_master_node
 
-log = structlog.get_logger("fuelstats.kit.sender")
+log = structlog.get_logger("fuelstats_kit.sender")
 T = TypeVar("T")
 ACKNOWLEDGED_ACTION_LOG = frozenset({"added", "existed"})
 ACKNOWLEDGED_OSWL = frozenset({"added", "updated"})

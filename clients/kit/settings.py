@@ -1,4 +1,4 @@
-"""The master node kit's settings: every variable `fuelstats master ...` and `fuelstats sender ...` read, here only."""
+"""The master node kit's settings: every variable `fuelstats-master` and the kit's modules read, here only."""
 
 from __future__ import annotations
 

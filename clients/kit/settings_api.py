@@ -14,11 +14,11 @@ from typing import Any
 from flask import Flask, jsonify, request
 from sqlalchemy import Engine
 
-from fuelstats.kit import master_settings
+from fuelstats_kit import master_settings
 
 
 def _shape(node: master_settings.MasterNode, engine: Engine) -> dict[str, Any]:
-    from fuelstats.kit import storage
+    from fuelstats_kit import storage
 
     with engine.connect() as connection:
         found = storage.master_node_settings(connection)
@@ -27,7 +27,7 @@ def _shape(node: master_settings.MasterNode, engine: Engine) -> dict[str, Any]:
 
 
 def create_app(engine: Engine) -> Flask:
-    app = Flask("fuelstats.kit.settings_api")
+    app = Flask("fuelstats_kit.settings_api")
 
     @app.get("/api/settings")
     def read() -> Any:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select, text, update
+from sqlalchemy import Connection, Engine, create_engine, func, insert, select, text, update
 
-from fuelstats.kit.models import (
+from fuelstats_common.database import with_driver
+from fuelstats_kit.models import (
     ActionLog,
     Cluster,
     ClusterPlugin,
@@ -17,6 +19,14 @@ from fuelstats.kit.models import (
     Plugin,
     Release,
 )
+
+
+@functools.cache
+def master_engine(url: str) -> Engine:
+    """The master node's database, one engine per process and URL; pool_pre_ping: a PostgreSQL
+    restart costs one failed ping, not one failed run."""
+    return create_engine(with_driver(url), pool_pre_ping=True)
+
 
 # Advisory lock keys of the master's database: one sender run at a time, one settings writer at a time.
 SENDER_LOCK = 0x4675656C_0001

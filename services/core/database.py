@@ -5,15 +5,9 @@ from __future__ import annotations
 import functools
 
 import orjson
-from sqlalchemy import URL, Engine, create_engine, make_url
+from sqlalchemy import Engine, create_engine
 
-
-def with_driver(url: str) -> URL:
-    """The URL with psycopg2 as its driver: a bare postgresql:// means psycopg 3 to SQLAlchemy 2.1."""
-    parsed = make_url(url)
-    if parsed.drivername in {"postgresql", "postgres"}:
-        parsed = parsed.set(drivername="postgresql+psycopg2")
-    return parsed
+from fuelstats_common.database import with_driver
 
 
 @functools.cache

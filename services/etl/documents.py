@@ -22,7 +22,6 @@ from elasticsearch_dsl import (
     Text,
 )
 
-
 # Values a master node sends are indexed as well as they can be, never refused: a keyword longer
 # than this is kept in _source but not indexed, a number out of range is skipped.
 IGNORE_ABOVE = 1024
@@ -129,7 +128,7 @@ class ActionLog(Document):
     end_timestamp = Date(ignore_malformed=True)
     duration_seconds = Float(ignore_malformed=True)
     # How it ended: a task's ended_with_status (ready, error, ...) or a request's HTTP status
-    # (Nailgun's response_data.status, a response_code, or fuelstats.kit's result_code).
+    # (Nailgun's response_data.status, a response_code, or fuelstats_kit's result_code).
     result = Keyword(ignore_above=IGNORE_ABOVE)
     message = Text()
     received_at = Date(ignore_malformed=True)

@@ -37,7 +37,7 @@ class Checkpoint:
 # need: PostgreSQL picks them out, and additional_info comes as JSON text that goes into the
 # document untouched. Decoding whole bodies and encoding them again was a third of the ETL's time.
 # A request's result is Nailgun's response_data.status, or a response_code, or the result_code of
-# fuelstats.kit (the specification's "result code").
+# fuelstats_kit (the specification's "result code").
 # They carry their installation's release and filtered mark (reports filter on them) and, for a
 # successful deployment, how many deployments of its environment failed since the last success
 # before it.

@@ -11,9 +11,9 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import Engine, text
 
-from fuelstats.kit import action_logs, master_settings
-from fuelstats.kit.failure_reports import FailureReporter, finish_task, report_id_for
-from fuelstats.kit.installation import DatabaseInstallationInfo
+from fuelstats_kit import action_logs, master_settings
+from fuelstats_kit.failure_reports import FailureReporter, finish_task, report_id_for
+from fuelstats_kit.installation import DatabaseInstallationInfo
 from tests.conftest import free_port
 from tests.failures.servers import eventually
 from tests.kit.conftest import master, master_url  # noqa: F401 (the kit's fixtures: its database)
@@ -103,8 +103,8 @@ def test_a_collector_that_is_down_gets_the_report_on_the_next_attempt(
     assert reports(engine) == []
 
     # The next try: the retry command (a later failure would do the same).
-    from fuelstats.cli import main
     from fuelstats_common.settings import settings_of
+    from fuelstats_kit.cli import main
 
     settings_of.cache_clear()
     result = CliRunner().invoke(main, ["sender", "failures"], env={
@@ -127,7 +127,7 @@ def test_the_hourly_sender_run_sends_what_the_spool_kept(
     assert finish_task(master, reporter(master, spool, nobody), task_uuid=failing_task, status="error",
                        message="Deployment has failed", output=OUTPUT) == "spooled"
 
-    from fuelstats.kit.sender import Sender, SenderConfig
+    from fuelstats_kit.sender import Sender, SenderConfig
 
     report = reporter(master, spool, served_collector.url)
     run = Sender(master, report.provider, SenderConfig(collector_url=served_collector.url),

@@ -18,10 +18,10 @@ MASTER_TABLES = ("cluster_plugins", "plugins", "nodes", "clusters", "releases", 
 
 @pytest.fixture(scope="session")
 def master_url(postgres: Cluster) -> str:
-    from fuelstats.cli import main
+    from fuelstats_kit.cli import main
 
     url = postgres.create_database("master")
-    result = CliRunner().invoke(main, ["master", "db", "upgrade"], env={"FUELSTATS_MASTER_DATABASE_URL": url})
+    result = CliRunner().invoke(main, ["db", "upgrade"], env={"FUELSTATS_MASTER_DATABASE_URL": url})
     assert result.exit_code == 0, result.output
     return url
 
@@ -37,7 +37,7 @@ def master(master_url: str) -> Iterator[Engine]:
 
 @pytest.fixture
 def kit_env(master_url: str, collector_server: str) -> dict[str, str]:
-    """The environment of a `fuelstats sender` process: only the kit's settings, none of the caller's."""
+    """The environment of a `fuelstats-master sender` process: only the kit's settings, none of the caller's."""
     return {**{k: v for k, v in os.environ.items() if not k.startswith("FUELSTATS_")},
             "FUELSTATS_MASTER_DATABASE_URL": master_url, "FUELSTATS_COLLECTOR_URL": collector_server,
             "FUELSTATS_SEND_BATCH_SIZE": "10", "FUELSTATS_FUEL_VERSION_FILE": "/nonexistent"}

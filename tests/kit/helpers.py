@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from sqlalchemy import Engine, text
 
-from fuelstats.kit.sender import Sender, SenderConfig
+from fuelstats_kit.sender import Sender, SenderConfig
 
 FAST = dict(timeout=3.0, run_seconds=30.0, attempts=2, first_wait=0.01, max_wait=0.05)
 
 
 def sender(master: Engine, url: str, **config: float | int) -> Sender:
-    from fuelstats.kit.installation import DatabaseInstallationInfo
+    from fuelstats_kit.installation import DatabaseInstallationInfo
 
     release = {"release": "9.0", "api": "1", "feature_groups": ["mirantis"], "build_id": "ga"}
     return Sender(master, DatabaseInstallationInfo(master, release),

@@ -21,7 +21,7 @@ from typing import Any
 
 from sqlalchemy import Engine, insert, text
 
-from fuelstats.kit.models import ActionLog, Cluster, ClusterPlugin, Node, OswlStat, Plugin, Release
+from fuelstats_kit.models import ActionLog, Cluster, ClusterPlugin, Node, OswlStat, Plugin, Release
 
 START = dt.datetime(2026, 11, 20, 10, 0, 0)
 

@@ -12,8 +12,8 @@ import httpx
 import pytest
 from sqlalchemy import text
 
-from fuelstats.kit import action_logs, master_settings
-from fuelstats.kit.middleware import ActionLogMiddleware
+from fuelstats_kit import action_logs, master_settings
+from fuelstats_kit.middleware import ActionLogMiddleware
 from tests.kit.helpers import sender, stored, unsent
 
 received: list[bytes] = []
@@ -110,7 +110,7 @@ def test_a_task_is_kept_until_it_ends_then_sent_with_its_execution_time(master, 
 
 
 def test_the_settings_api_turns_sending_off_and_is_logged(master, engine, collector_server):
-    from fuelstats.kit.settings_api import create_app
+    from fuelstats_kit.settings_api import create_app
     from tests.kit import masterdata
 
     masterdata.fill(master)

@@ -1,6 +1,6 @@
 """A master node's data through the whole of fuel-stats, by exact numbers.
 
-Master database (masterdata.py) -> `fuelstats sender run --once` -> the collector (gunicorn,
+Master database (masterdata.py) -> `fuelstats-master sender run --once` -> the collector (gunicorn,
 PostgreSQL) -> the ETL -> Elasticsearch -> the analytics API, read through the generated analytics
 client. Then the sender runs again: nothing is sent twice and the reports do not move.
 """
@@ -20,8 +20,8 @@ from fuelstats_analytics_client.models import Report, ReportName, Summary
 from fuelstats.analytics.context import queries
 from fuelstats.core.elastic import connect
 from fuelstats.etl.pipeline import Etl
-from fuelstats.kit import action_logs, master_settings
 from fuelstats_common.settings import settings_of
+from fuelstats_kit import action_logs, master_settings
 from tests.kit import masterdata
 from tests.kit.helpers import stored, unsent
 from tests.kit.test_kill import run_sender

@@ -40,6 +40,8 @@ def test_every_generated_package_is_installed():
 
     listed = set(tomllib.loads((REPOSITORY_ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
     for package, _ in CLIENTS.values():
+        if package == "fuelstats_collector_client":
+            continue  # the kit's (clients/setup.py finds its subpackages)
         for init in (GENERATED / package).rglob("__init__.py"):
             name = ".".join(init.parent.relative_to(GENERATED).parts)
             assert name in listed, f"add {name!r} to [tool.setuptools] packages in pyproject.toml"

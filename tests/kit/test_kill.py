@@ -1,4 +1,4 @@
-"""`fuelstats sender run --once` killed (SIGKILL) at any moment: a re-run leaves everything exact."""
+"""`fuelstats-master sender run --once` killed (SIGKILL) at any moment: a re-run leaves everything exact."""
 
 from __future__ import annotations
 
@@ -10,16 +10,16 @@ import sys
 import time
 from pathlib import Path
 
-from fuelstats.kit import master_settings
+from fuelstats_kit import master_settings
 from tests.kit import masterdata
 from tests.kit.helpers import stored, unsent
 from tests.kit.misbehaving import Misbehaving
 
-FUELSTATS = str(Path(sys.executable).with_name("fuelstats"))
+FUELSTATS_MASTER = str(Path(sys.executable).with_name("fuelstats-master"))
 
 
 def start_sender(env: dict[str, str], collector_url: str) -> subprocess.Popen[bytes]:
-    return subprocess.Popen([FUELSTATS, "sender", "run", "--once"], env={**env, "FUELSTATS_COLLECTOR_URL": collector_url},
+    return subprocess.Popen([FUELSTATS_MASTER, "sender", "run", "--once"], env={**env, "FUELSTATS_COLLECTOR_URL": collector_url},
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 
@@ -78,7 +78,7 @@ def test_killed_at_random_moments(master, engine, collector_server, kit_env):
 def test_the_daemon_runs_on_its_own_and_stops_on_sigterm(master, engine, collector_server, kit_env):
     masterdata.fill(master)
     master_settings.ensure_master_node(master)
-    process = subprocess.Popen([FUELSTATS, "sender", "run"], env={**kit_env, "FUELSTATS_SEND_INTERVAL": "0.5"},
+    process = subprocess.Popen([FUELSTATS_MASTER, "sender", "run"], env={**kit_env, "FUELSTATS_SEND_INTERVAL": "0.5"},
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
         deadline = time.monotonic() + 60

@@ -11,11 +11,11 @@ from alembic.migration import MigrationContext
 from click.testing import CliRunner
 from sqlalchemy import inspect, text
 
-from fuelstats.cli import main, master_alembic_config
 from fuelstats.core.database import engine_for
-from fuelstats.kit import master_settings
-from fuelstats.kit.migrations import VERSION_TABLE
-from fuelstats.kit.models import Base
+from fuelstats_kit import master_settings
+from fuelstats_kit.cli import main, master_alembic_config
+from fuelstats_kit.migrations import VERSION_TABLE
+from fuelstats_kit.models import Base
 from tests.kit.conftest import MASTER_TABLES
 from tools.localpg import Cluster
 
@@ -66,20 +66,20 @@ def test_settings_keep_nailguns_shape(master):
 def test_the_cli_inits_once_and_turns_sending_on_and_off(master, master_url):
     env = {"FUELSTATS_MASTER_DATABASE_URL": master_url}
     runner = CliRunner()
-    first = runner.invoke(main, ["master", "init"], env=env)
-    second = runner.invoke(main, ["master", "init"], env=env)
+    first = runner.invoke(main, ["init"], env=env)
+    second = runner.invoke(main, ["init"], env=env)
     uid = first.stdout.strip()
     assert first.exit_code == 0 and second.stdout.strip() == uid and len(uid) == 36
-    off = runner.invoke(main, ["master", "statistics", "off"], env=env)
+    off = runner.invoke(main, ["statistics", "off"], env=env)
     assert off.exit_code == 0 and off.stdout.strip() == f"master_node_uid {uid}: sending off, contact not sent"
     assert not master_settings.load_master_node(master).send_statistics
-    on = runner.invoke(main, ["master", "statistics", "on"], env=env)
+    on = runner.invoke(main, ["statistics", "on"], env=env)
     assert "sending on" in on.output
 
 
 def test_the_sender_needs_its_database_url(monkeypatch):
-    from fuelstats.kit.settings import KitSettings
     from fuelstats_common.settings import ConfigurationError, load_settings
+    from fuelstats_kit.settings import KitSettings
 
     monkeypatch.delenv("FUELSTATS_MASTER_DATABASE_URL", raising=False)
     with pytest.raises(ConfigurationError, match="FUELSTATS_MASTER_DATABASE_URL is not set"):

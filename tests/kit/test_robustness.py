@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from fuelstats.kit import master_settings
+from fuelstats_kit import master_settings
 from tests.conftest import free_port
 from tests.kit import masterdata
 from tests.kit.helpers import sender, stored, unsent

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import text
 
-from fuelstats.kit import master_settings
+from fuelstats_kit import master_settings
 from tests.kit import masterdata
 from tests.kit.helpers import sender, stored, unsent
 
@@ -80,7 +80,7 @@ def test_the_installation_info_carries_no_credentials_and_only_a_consented_conta
 def test_runs_are_about_an_interval_apart_at_random_moments():
     import random
 
-    from fuelstats.kit.sender import next_wait
+    from fuelstats_kit.sender import next_wait
 
     rng = random.Random(1)
     waits = [next_wait(3600, rng) for _ in range(1000)]

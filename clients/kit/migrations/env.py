@@ -5,9 +5,9 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine, pool
 
-from fuelstats.core.database import with_driver
-from fuelstats.kit.migrations import VERSION_TABLE
-from fuelstats.kit.models import Base
+from fuelstats_common.database import with_driver
+from fuelstats_kit.migrations import VERSION_TABLE
+from fuelstats_kit.models import Base
 
 config = context.config
 

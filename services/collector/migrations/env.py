@@ -6,7 +6,7 @@ from alembic import context
 from sqlalchemy import create_engine, pool
 
 from fuelstats.collector.models import Base
-from fuelstats.core.database import with_driver
+from fuelstats_common.database import with_driver
 
 config = context.config
 
