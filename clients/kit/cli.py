@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from fuelstats_kit.failure_reports import FailureReporter
     from fuelstats_kit.sender import Sender
 
-PROGRAM = "fuelstats-master"
+COMMAND = "fuelstats-master"
 MIGRATIONS = Path(migrations.__file__).parent
 
 
@@ -44,7 +44,7 @@ def master_alembic_config(database_url: str) -> Config:
 
 
 @click.group()
-@click.version_option(package_name="fuel-stats-kit", prog_name=PROGRAM)
+@click.version_option(package_name="fuel-stats-kit", prog_name=COMMAND)
 def main() -> None:
     """fuel-stats on a Fuel master node: its identity, its statistics settings and the sender."""
     configure_logging(get_settings().log_level)
@@ -96,7 +96,7 @@ def master_statistics(state: str) -> None:
     node = (master_settings.load_master_node(engine) if state == "show"
             else master_settings.set_sending(engine, state == "on"))
     if node is None:
-        raise click.ClickException(f"no master node settings yet: run `{PROGRAM} init`")
+        raise click.ClickException(f"no master node settings yet: run `{COMMAND} init`")
     click.echo(f"master_node_uid {node.uid}: sending {'on' if node.send_statistics else 'off'}, "
                f"contact {'sent' if node.send_contact else 'not sent'}")
 
@@ -194,4 +194,4 @@ def sender_failures(follow: bool) -> None:
 
 def run() -> None:
     """The console script `fuelstats-master`."""
-    commands.run(main, PROGRAM)
+    commands.run(main, COMMAND)

@@ -9,7 +9,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import Engine, inspect, text
 
-from fuelstats.cli import alembic_config
+from fuelstats.cli.db import alembic_config
 from fuelstats.collector import storage
 from fuelstats.collector.models import Base
 from fuelstats.core.database import engine_for

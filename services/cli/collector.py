@@ -1,0 +1,62 @@
+"""`fuelstats collector`: the collector service, the v1 protocol Fuel masters speak."""
+
+from __future__ import annotations
+
+import click
+
+from fuelstats.collector.settings import get_settings
+from fuelstats_common import commands
+
+
+@click.group(name="collector")
+def group() -> None:
+    """The collector service (the v1 protocol Fuel masters speak)."""
+
+
+@group.command()
+@click.option("--bind", default="127.0.0.1:8000", show_default=True, help="HOST:PORT to listen on.")
+@click.option("--workers", type=click.IntRange(min=1), default=None, help="Worker processes [FUELSTATS_WORKERS].")
+def serve(bind: str, workers: int | None) -> None:
+    """Serve the collector with gunicorn."""
+    from fuelstats.collector.context import filtering_rules
+    from fuelstats.core.server import serve as run_server
+
+    settings = get_settings()
+    settings.require_database_url()
+    filtering_rules()  # a broken rules file stops us here, with one line, not in every worker
+    run_server("fuelstats.collector.app:create_app", bind=bind, workers=workers or settings.workers,
+               log_level=settings.log_level)
+
+
+@group.command("reapply-filters")
+def reapply_filters() -> None:
+    """Mark stored installation structures as filtered or not, by the current filtering rules."""
+    from fuelstats.collector import filtering, ingest
+    from fuelstats.core.database import engine_for
+
+    settings = get_settings()
+    rules = filtering.load_rules(settings.filtering_rules)
+    changed = ingest.reapply_filtering(engine_for(settings.require_database_url()), rules)
+    click.echo(f"{changed} installation structures changed")
+
+
+@group.command("notify")
+@click.option("--follow", is_flag=True, help="Keep going, every FUELSTATS_NOTIFY_INTERVAL seconds, until stopped.")
+def notify(follow: bool) -> None:
+    """Deliver the failure report notifications that are due (the collector's workers do it too)."""
+    from fuelstats.collector import notifications
+    from fuelstats.core.database import engine_for
+
+    settings = get_settings()
+    channels = notifications.configured_channels(settings)
+    if not channels:
+        raise click.ClickException("no channel configured: set FUELSTATS_SMTP_HOST (and its recipients) "
+                                   "or FUELSTATS_WEBHOOK_URL")
+    engine = engine_for(settings.require_database_url())
+    backoff = notifications.Backoff(settings.notify_backoff, settings.notify_backoff_max)
+    stop = commands.stop_on_signals()
+    while True:
+        result = notifications.deliver_due(engine, channels, backoff, stop)
+        click.echo(f"{result.delivered} delivered, {result.failed} failed (retried later)")
+        if not follow or stop.wait(settings.notify_interval):
+            return

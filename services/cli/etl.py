@@ -1,0 +1,79 @@
+"""`fuelstats etl`: the collector's data from PostgreSQL (or its replica) into Elasticsearch."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import TYPE_CHECKING
+
+import click
+import structlog
+
+from fuelstats.etl.settings import get_settings
+from fuelstats_common import commands
+
+if TYPE_CHECKING:
+    from fuelstats.etl.pipeline import Etl
+
+STREAMS = ("installations", "action_logs", "oswl_stats")
+
+
+def _etl() -> Etl:
+    from fuelstats.core.database import engine_for
+    from fuelstats.etl import search
+    from fuelstats.etl.pipeline import Etl, keep_freed_memory
+
+    keep_freed_memory()
+    settings = get_settings()
+    return Etl(
+        primary=engine_for(settings.require_database_url()),
+        reader=engine_for(settings.read_database_url),
+        es=search.connect(settings.elasticsearch_url),
+        prefix=settings.index_prefix,
+        batch_size=settings.etl_batch_size,
+        interactive=sys.stderr.isatty(),
+    )
+
+
+@click.group(name="etl")
+def group() -> None:
+    """Carry the collector's data from PostgreSQL (or its replica) into Elasticsearch."""
+
+
+@group.command()
+@click.option("--once", is_flag=True, help="One pass of each stream, then exit (for cron).")
+@click.option("--interval", type=click.FloatRange(min=0.1), default=None,
+              help="Seconds between passes while following [FUELSTATS_ETL_INTERVAL].")
+def run(once: bool, interval: float | None) -> None:
+    """Migrate installation structures, action logs and OSWL stats, and keep following them."""
+    pipeline = _etl()
+    pipeline.prepare()
+    if once:
+        carried = pipeline.run_once()
+        structlog.get_logger("fuelstats.etl").info("run done", **carried)
+        return
+    pipeline.follow(interval or get_settings().etl_interval, commands.stop_on_signals())
+
+
+@group.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+def status(as_json: bool) -> None:
+    """How far each stream has come and how far behind it is."""
+    report = _etl().status()
+    if as_json:
+        click.echo(json.dumps(report, indent=2))
+        return
+    click.echo(f"{'stream':<14} {'indexed':>10} {'pending':>10} {'behind':>10}  pass in progress  last activity")
+    for row in report:
+        click.echo(f"{row['stream']:<14} {row['indexed']:>10} {row['pending']:>10} {row['behind_seconds']:>9}s"
+                   f"  {'yes' if row['pass_in_progress'] else 'no':<16}  {row['last_activity'] or '-'}")
+
+
+@group.command()
+@click.argument("streams", nargs=-1, type=click.Choice(STREAMS))
+def reindex(streams: tuple[str, ...]) -> None:
+    """Rebuild STREAMS' indices (all when none named) into new versions and swap their aliases."""
+    pipeline = _etl()
+    for name in streams or STREAMS:
+        built = pipeline.reindex(name)
+        click.echo(f"{name}: " + ", ".join(f"{kind} -> {index}" for kind, index in built.items()))
