@@ -9,11 +9,10 @@ when the proxy itself is on this machine: we cannot tell who sent it.
 from __future__ import annotations
 
 import ipaddress
-import json
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from fuelstats.core import web
+from fuelstats.core.errors import Refused
 
 PRIVATE_PREFIX = "/api/v1/private/"
 FORWARDING_HEADERS = (b"x-forwarded-for", b"forwarded", b"x-real-ip")
@@ -52,14 +51,7 @@ def local_only_middleware(trusted_proxies: frozenset[str]) -> type:
         async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
             if scope["type"] == "http" and scope["path"].startswith(PRIVATE_PREFIX):
                 if not is_loopback(client_address(scope, trusted_proxies)):
-                    web.note(rule="local-only")
-                    body = json.dumps(web.error_body("the private API answers only requests from this machine",
-                                                     rule="local-only")).encode()
-                    await send({"type": "http.response.start", "status": 403,
-                                "headers": [(b"content-type", b"application/json"),
-                                            (b"content-length", str(len(body)).encode())]})
-                    await send({"type": "http.response.body", "body": body})
-                    return
+                    raise Refused(403, "the private API answers only requests from this machine", rule="local-only")
             await self.app(scope, receive, send)
 
     return LocalOnlyMiddleware

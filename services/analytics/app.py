@@ -14,7 +14,6 @@ from elastic_transport import ConnectionTimeout
 from elasticsearch import ApiError, NotFoundError
 
 from fuelstats.analytics.access import local_only_middleware
-from fuelstats.analytics.reports import InvalidFilters
 from fuelstats.analytics.settings import get_settings
 from fuelstats.analytics.webui import web_ui_middleware
 from fuelstats.core import web
@@ -27,12 +26,6 @@ log = structlog.get_logger("fuelstats.analytics")
 
 def _json(status: int, body: dict[str, str], headers: dict[str, str] | None = None) -> ConnexionResponse:
     return ConnexionResponse(status_code=status, mimetype="application/json", body=json.dumps(body), headers=headers)
-
-
-def _invalid_filters(request: ConnexionRequest, error: Exception) -> ConnexionResponse:
-    assert isinstance(error, InvalidFilters)
-    web.note(rule=error.rule, at=error.path)
-    return _json(error.status, web.error_body(error.message, rule=error.rule, path=error.path))
 
 
 def _search_unavailable(request: ConnexionRequest, error: Exception) -> ConnexionResponse:
@@ -69,7 +62,6 @@ def create_app() -> AsyncApp:
                        position=MiddlewarePosition.BEFORE_ROUTING)
     # The web UI at / and /assets/, beside the API (the private part stays local-only above).
     app.add_middleware(web_ui_middleware(), position=MiddlewarePosition.BEFORE_SWAGGER)
-    app.add_error_handler(InvalidFilters, _invalid_filters)
     app.add_error_handler(ConfigurationError, _not_configured)
     for error in (ElasticConnectionError, ConnectionTimeout, ApiError):
         app.add_error_handler(error, _search_unavailable)

@@ -11,7 +11,7 @@ from fuelstats.analytics import exports, reports, storage
 from fuelstats.analytics.context import collector_engine, queries
 from fuelstats.analytics.queries import Filters
 from fuelstats.analytics.storage import Range
-from fuelstats.core.web import ApiError
+from fuelstats.core.errors import Refused
 
 Json = dict[str, Any]
 
@@ -56,8 +56,8 @@ def _range(from_: str | None, to: str | None, include_filtered: bool) -> Range:
     selection = Range(dt.date.fromisoformat(from_) if from_ else None, dt.date.fromisoformat(to) if to else None,
                       include_filtered)
     if selection.since and selection.until and selection.since > selection.until:
-        raise ApiError(400, f"from {selection.since} is after to {selection.until}", rule="date-range",
-                       path="query.from")
+        raise Refused(400, f"from {selection.since} is after to {selection.until}", rule="date-range",
+                      path="query.from")
     return selection
 
 
@@ -92,8 +92,8 @@ def master_node(master_node_uid: str, page: int = 1, size: int = 100) -> Json:
         logs_total, logs = storage.action_logs_page(connection, master_node_uid, offset=offset, limit=size)
         oswl_total, oswl = storage.oswl_page(connection, master_node_uid, offset=offset, limit=size)
     if installation is None and logs_total == 0 and oswl_total == 0:
-        raise ApiError(404, f"master node {master_node_uid!r} has sent nothing", rule="known-master-node",
-                       path="path.master_node_uid")
+        raise Refused(404, f"master node {master_node_uid!r} has sent nothing", rule="known-master-node",
+                      path="path.master_node_uid")
     return {
         "master_node_uid": master_node_uid,
         "page": page,

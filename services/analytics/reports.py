@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from fuelstats.analytics.queries import Bucket, Filters, Queries
+from fuelstats.core.errors import Refused
 
 NODES_PER_INSTALLATION = [("0", 0, 1), ("1-5", 1, 6), ("6-10", 6, 11), ("11-20", 11, 21), ("21-50", 21, 51),
                           ("51-100", 51, 101), ("101+", 101, None)]
@@ -19,18 +20,6 @@ DEPLOYMENT_MINUTES = [("under 10 min", 0, 600), ("10-30 min", 600, 1800), ("30-6
 FAILURES = [("0", 0, 1), ("1", 1, 2), ("2", 2, 3), ("3-5", 3, 6), ("6 or more", 6, None)]
 ENVIRONMENTS_PER_INSTALLATION = [("0", 0, 1), ("1", 1, 2), ("2", 2, 3), ("3-5", 3, 6), ("6-10", 6, 11),
                                  ("11+", 11, None)]
-
-
-class InvalidFilters(Exception):
-    """Filters the schema lets through but that cannot select anything: 400, or 404 for a release
-    no installation reports."""
-
-    def __init__(self, message: str, *, rule: str, path: str, status: int = 400) -> None:
-        super().__init__(message)
-        self.message = message
-        self.rule = rule
-        self.path = path
-        self.status = status
 
 
 @dataclass(frozen=True)
@@ -110,12 +99,13 @@ REPORTS = {
 
 
 def check_filters(queries: Queries, filters: Filters) -> None:
-    """Refuse filters that cannot select anything meaningful."""
+    """Refuse filters the schema lets through but that cannot select anything meaningful: 400, or 404
+    for a release no installation reports."""
     if filters.since and filters.until and filters.since > filters.until:
-        raise InvalidFilters(f"from {filters.since} is after to {filters.until}", rule="date-range", path="query.from")
+        raise Refused(400, f"from {filters.since} is after to {filters.until}", rule="date-range", path="query.from")
     if filters.release is not None and not queries.release_known(filters.release):
-        raise InvalidFilters(f"no installation reports release {filters.release!r}", rule="known-release",
-                             path="query.release", status=404)
+        raise Refused(404, f"no installation reports release {filters.release!r}", rule="known-release",
+                      path="query.release")
 
 
 def report(queries: Queries, name: str, filters: Filters) -> dict[str, Any]:
@@ -160,8 +150,8 @@ def search(queries: Queries, kind: str, filters: Filters, *, text: str | None, t
         for field in sorted(set(given) | set(aggregations)):
             if field in ENVIRONMENT_FIELDS:
                 where = f"query.{field}" if field in given else "query.aggs"
-                raise InvalidFilters(f"installations have no {field}: search environments for it",
-                                     rule="field-of-kind", path=where)
+                raise Refused(400, f"installations have no {field}: search environments for it",
+                              rule="field-of-kind", path=where)
     total, hits, distributions = queries.search(kind, filters, text=text, terms=given, page=page, size=size,
                                                 sort=sort, aggregations=aggregations)
     return {

@@ -3,29 +3,19 @@
 from __future__ import annotations
 
 import contextlib
-import json
 from collections.abc import AsyncIterator
 from typing import Any
 
 from connexion import AsyncApp
-from connexion.lifecycle import ConnexionRequest, ConnexionResponse
 from connexion.options import SwaggerUIOptions
 
 from fuelstats.collector import notifications
 from fuelstats.collector.context import collector_engine, filtering_rules
-from fuelstats.collector.ingest import Rejected
 from fuelstats.collector.settings import get_settings
 from fuelstats.core import web
 from fuelstats.core.openapi import load_spec
 
 SPEC = "collector.yaml"
-
-
-def _rejected(request: ConnexionRequest, error: Exception) -> ConnexionResponse:
-    assert isinstance(error, Rejected)
-    web.note(rule=error.rule, at=error.path)
-    body = web.error_body(error.message, rule=error.rule, path=error.path)
-    return ConnexionResponse(status_code=403, mimetype="application/json", body=json.dumps(body))
 
 
 @contextlib.asynccontextmanager
@@ -53,5 +43,4 @@ def create_app() -> AsyncApp:
         swagger_ui_options=SwaggerUIOptions(swagger_ui=True, spec_path="/openapi.json"),
     )
     web.install_common_behaviour(app, max_body_bytes=settings.max_body_bytes)
-    app.add_error_handler(Rejected, _rejected)
     return app

@@ -15,23 +15,16 @@ from sqlalchemy import Engine
 
 from fuelstats.collector import storage
 from fuelstats.collector.filtering import FilteringRules, release_of
+from fuelstats.core.errors import Refused
 from fuelstats_common.sanitize import sanitize, sanitize_action_log_body
 
 
-class Rejected(Exception):
-    """A batch that the schema lets through but the protocol forbids (it stores nothing)."""
-
-    def __init__(self, message: str, *, rule: str, path: str) -> None:
-        super().__init__(message)
-        self.message = message
-        self.rule = rule
-        self.path = path
-
-
 def check_master_node(header_uid: str | None, body_uid: str, path: str) -> None:
-    """A master node that names itself in the header may send only its own records (no spoofing)."""
+    """A master node that names itself in the header may send only its own records (no spoofing): a
+    batch that breaks it is refused whole, with 403."""
     if header_uid and header_uid != body_uid:
-        raise Rejected(
+        raise Refused(
+            403,
             f"master_node_uid {body_uid!r} contradicts the master-node-uid header {header_uid!r}:"
             " a master node may send only its own records",
             rule="master-node-uid",

@@ -22,11 +22,11 @@ import structlog
 from connexion import AsyncApp, request
 from connexion.datastructures import MediaTypeDict
 from connexion.exceptions import ProblemException
+from connexion.json_schema import Draft4RequestValidator
 from connexion.lifecycle import ConnexionRequest, ConnexionResponse
 from connexion.middleware import MiddlewarePosition
 from connexion.utils import is_null, is_nullable
 from connexion.validators import JSONRequestBodyValidator, JSONResponseBodyValidator, ParameterValidator
-from connexion.json_schema import Draft4RequestValidator
 from jsonschema import Draft4Validator, FormatChecker, ValidationError
 from jsonschema.exceptions import best_match
 from sqlalchemy.exc import DataError, DBAPIError, OperationalError
@@ -34,19 +34,12 @@ from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from fuelstats.core.errors import Refused
+
 log = structlog.get_logger("fuelstats.request")
 
 REQUEST_ID_HEADER = "x-request-id"
 MASTER_NODE_UID_HEADER = "master-node-uid"
-
-
-class ApiError(ProblemException):
-    """A request we refuse, with the JSON path and the rule it broke."""
-
-    def __init__(self, status: int, message: str, *, rule: str | None = None, path: str | None = None) -> None:
-        super().__init__(status=status, title="error", detail=message)
-        self.rule = rule
-        self.path = path
 
 
 def error_body(message: str, *, rule: str | None = None, path: str | None = None) -> dict[str, str]:
@@ -137,7 +130,7 @@ def body_limit_middleware(limit: int) -> type:
             if scope["type"] != "http":
                 await self.app(scope, receive, send)
                 return
-            too_large = ApiError(413, f"request body is larger than {limit} bytes", rule="max-body-size", path="$")
+            too_large = Refused(413, f"request body is larger than {limit} bytes", rule="max-body-size", path="$")
             for key, value in scope["headers"]:
                 if key.lower() == b"content-length" and value.isdigit() and int(value) > limit:
                     raise too_large
@@ -178,8 +171,8 @@ def check_storable(value: t.Any, path: tuple[str | int, ...] = ()) -> None:
     """Refuse strings (and keys) that PostgreSQL cannot store, naming where they are."""
     if isinstance(value, str):
         if _UNSTORABLE_CHARACTER.search(value):
-            raise ApiError(400, "a string holds a NUL character or a lone surrogate, which cannot be stored",
-                           rule="storable-text", path=json_path(path))
+            raise Refused(400, "a string holds a NUL character or a lone surrogate, which cannot be stored",
+                          rule="storable-text", path=json_path(path))
     elif isinstance(value, dict):
         for key, item in value.items():
             check_storable(key, (*path, key))
@@ -220,7 +213,7 @@ def fast_validator(schema: dict[str, t.Any]) -> jsonschema_rs.Draft4Validator:
 
 
 class JSONBodyValidator(JSONRequestBodyValidator):
-    """Connexion's JSON body validator, raising ApiError that names the JSON path and the rule."""
+    """Connexion's JSON body validator, raising Refused that names the JSON path and the rule."""
 
     @property
     def _validator(self) -> Draft4RequestValidator:
@@ -240,7 +233,7 @@ class JSONBodyValidator(JSONRequestBodyValidator):
             scope = {**scope, "headers": [*scope["headers"], (b"content-length", str(len(body)).encode())]}
             receive = self._insert_messages(receive, messages=[{"type": "http.request", "body": body}])
         if Headers(scope=scope).get("content-length") == "0":
-            raise ApiError(400, "request body is required", rule="required", path="$")
+            raise Refused(400, "request body is required", rule="required", path="$")
         return await super().wrap_receive(receive, scope=scope)
 
     async def _parse(self, stream: t.AsyncGenerator[bytes, None], scope: Scope) -> t.Any:
@@ -251,14 +244,14 @@ class JSONBodyValidator(JSONRequestBodyValidator):
             text = raw.decode(self._encoding)
             body = json.loads(text, parse_constant=_refuse_constant, parse_float=_finite_float)
         except (UnicodeDecodeError, ValueError) as error:
-            raise ApiError(400, f"request body is not valid JSON: {error}", rule="json-syntax", path="$") from None
+            raise Refused(400, f"request body is not valid JSON: {error}", rule="json-syntax", path="$") from None
         if _MAYBE_UNSTORABLE.search(text):
             check_storable(body)
         return body
 
     def _validate(self, body: t.Any) -> dict | None:
         if body is None:
-            raise ApiError(400, "request body is required", rule="required", path="$")
+            raise Refused(400, "request body is required", rule="required", path="$")
         if fast_validator(self._schema).is_valid(body):
             return body
         error = best_match(self._validator.iter_errors(body))
@@ -275,16 +268,16 @@ class ParametersValidator(ParameterValidator):
         where = f"{parameter_type}.{param['name']}"
         if value is None or (is_nullable(param) and is_null(value)):
             if param.get("required"):
-                raise ApiError(400, f"{parameter_type} parameter {param['name']!r} is required", rule="required",
-                               path=where)
+                raise Refused(400, f"{parameter_type} parameter {param['name']!r} is required", rule="required",
+                              path=where)
             return None
         error = best_match(Draft4Validator(param.get("schema", param), format_checker=FORMATS).iter_errors(value))
         if error is not None:
-            raise ApiError(400, f"{param['name']}: {error.message}", rule=str(error.validator), path=where)
+            raise Refused(400, f"{param['name']}: {error.message}", rule=str(error.validator), path=where)
         if isinstance(value, str) and _UNSTORABLE_CHARACTER.search(value):
             # No stored value holds one, and PostgreSQL refuses it even in a comparison.
-            raise ApiError(400, f"{param['name']}: holds a NUL character or a lone surrogate", rule="storable-text",
-                           path=where)
+            raise Refused(400, f"{param['name']}: holds a NUL character or a lone surrogate", rule="storable-text",
+                          path=where)
         return None
 
     def validate_request(self, request: ConnexionRequest) -> None:
@@ -292,7 +285,7 @@ class ParametersValidator(ParameterValidator):
             extra = self.validate_query_parameter_list(request, security_params=self.security_query_params)
             if extra:
                 name = sorted(extra)[0]
-                raise ApiError(400, f"unknown query parameter {name!r}", rule="unknown-parameter", path=f"query.{name}")
+                raise Refused(400, f"unknown query parameter {name!r}", rule="unknown-parameter", path=f"query.{name}")
         super().validate_request(request)
 
 
@@ -304,7 +297,7 @@ class FastJSONResponseValidator(JSONResponseBodyValidator):
             super()._validate(body)
 
 
-def schema_error(error: ValidationError) -> ApiError:
+def schema_error(error: ValidationError) -> Refused:
     parts: list[str | int] = list(error.absolute_path)
     instance = error.instance
     if error.validator == "required" and isinstance(instance, dict):
@@ -314,7 +307,7 @@ def schema_error(error: ValidationError) -> ApiError:
         declared = set(error.schema.get("properties", {}))
         extra = sorted(name for name in instance if name not in declared)
         parts += extra[:1]
-    return ApiError(400, error.message, rule=str(error.validator), path=json_path(parts))
+    return Refused(400, error.message, rule=str(error.validator), path=json_path(parts))
 
 
 # --- error responses -----------------------------------------------------------------------------
@@ -323,14 +316,22 @@ def _json_response(status: int, body: dict[str, t.Any], headers: dict[str, str] 
     return ConnexionResponse(status_code=status, mimetype="application/json", body=json.dumps(body), headers=headers)
 
 
-def _problem_response(request: ConnexionRequest, error: Exception) -> ConnexionResponse:
-    assert isinstance(error, ProblemException)
-    rule = getattr(error, "rule", None)
-    path = getattr(error, "path", None)
-    if rule is None and error.status == 415:
-        rule, path = "content-type", "header.content-type"
+def _error_response(status: int, message: str, *, rule: str | None, path: str | None) -> ConnexionResponse:
+    """Every refusal's answer: the v1 error body, and its rule and path in the request's log line."""
     note(rule=rule, at=path)
-    return _json_response(error.status, error_body(error.detail or error.title or "error", rule=rule, path=path))
+    return _json_response(status, error_body(message, rule=rule, path=path))
+
+
+def _refused_response(request: ConnexionRequest, error: Exception) -> ConnexionResponse:
+    assert isinstance(error, Refused)
+    return _error_response(error.status, error.message, rule=error.rule, path=error.path)
+
+
+def _problem_response(request: ConnexionRequest, error: Exception) -> ConnexionResponse:
+    """Connexion's own refusals (an unsupported media type, an unknown method, ...) in the same shape."""
+    assert isinstance(error, ProblemException)
+    rule, path = ("content-type", "header.content-type") if error.status == 415 else (None, None)
+    return _error_response(error.status, error.detail or error.title or "error", rule=rule, path=path)
 
 
 def _http_response(request: ConnexionRequest, error: Exception) -> ConnexionResponse:
@@ -368,6 +369,7 @@ def install_common_behaviour(app: AsyncApp, *, max_body_bytes: int) -> None:
     """Request log, body limit and v1-shaped errors for one Connexion app."""
     app.add_middleware(RequestLogMiddleware, position=MiddlewarePosition.BEFORE_EXCEPTION)
     app.add_middleware(body_limit_middleware(max_body_bytes), position=MiddlewarePosition.BEFORE_ROUTING)
+    app.add_error_handler(Refused, _refused_response)
     app.add_error_handler(ProblemException, _problem_response)
     app.add_error_handler(HTTPException, _http_response)
     app.add_error_handler(DBAPIError, _database_error)
