@@ -14,7 +14,7 @@ ANALYTICS_BIND ?= 127.0.0.1:8001
 export FUELSTATS_DATABASE_URL ?= postgresql://fuelstats@127.0.0.1:$(PG_PORT)/fuelstats
 export FUELSTATS_ELASTICSEARCH_URL ?= http://127.0.0.1:$(ES_PORT)
 
-.PHONY: help setup up down test bench generate
+.PHONY: help setup up down test bench generate dist
 
 help:
 	@echo "make up     install what is missing; start PostgreSQL, Elasticsearch, the collector on $(COLLECTOR_BIND),"
@@ -23,6 +23,7 @@ help:
 	@echo "make test   run the test suite (starts its own throwaway servers)"
 	@echo "make bench  measure ingest, the ETL, reports and exports; write docs/benchmarks.md"
 	@echo "make generate  regenerate the typed clients in generated/ from openapi/ (commit the result)"
+	@echo "make dist  build the wheels of fuel-stats, fuel-stats-kit and fuel-stats-common into dist/"
 
 # The virtualenv is rebuilt when a pyproject.toml changes. Every distribution of this repository is
 # installed editable, in one pip run, so that each finds the others here rather than on PyPI.
@@ -83,3 +84,13 @@ bench: setup
 # The clients in generated/ are committed; tests/kit/test_generated_client.py fails when they are stale.
 generate: setup
 	$(PY) -m tools.generate_clients
+
+# The wheels of every distribution into $(DIST): the services, the master node kit, what both share.
+# Built in place and without build isolation (setuptools comes with the test extra): nothing is
+# downloaded, and the kit's wheel takes the generated client from ../generated. Stale build/ folders
+# would carry removed files into a wheel, so they go first. ui/static/vendor (make setup) is shipped.
+DIST ?= dist
+dist: setup
+	rm -rf build clients/build clients/common/build $(DIST)
+	$(PY) -m pip wheel --quiet --no-deps --no-build-isolation --wheel-dir $(DIST) ./ $(DISTRIBUTIONS:%=./%)
+	@ls $(DIST)

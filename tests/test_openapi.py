@@ -4,10 +4,10 @@ import importlib
 
 import pytest
 
+from fuelstats import resources
 from fuelstats.core.openapi import load_spec
-from fuelstats.core.settings import REPOSITORY_ROOT
 
-SPECS = sorted((REPOSITORY_ROOT / "openapi").glob("*.yaml"))
+SPECS = sorted(resources.openapi_dir().glob("*.yaml"))
 
 
 @pytest.mark.parametrize("path", SPECS, ids=[p.name for p in SPECS])

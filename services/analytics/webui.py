@@ -1,7 +1,7 @@
 """The analytics web UI: one HTML shell for its pages, its files under /assets/.
 
 The UI is plain ES modules in ui/static/ plus Chart.js, which `make setup` copies from npm into
-ui/static/vendor/. It reads only the public API (and the private one when this machine opens it),
+ui/static/vendor/; both are shipped as package data (fuelstats.resources). It reads only the public API (and the private one when this machine opens it),
 so it lives outside the OpenAPI document: these routes answer before Connexion routes anything.
 """
 
@@ -17,9 +17,9 @@ from starlette.routing import Mount, Route, Router
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from fuelstats.core.settings import REPOSITORY_ROOT
+from fuelstats import resources
 
-UI_DIR = REPOSITORY_ROOT / "ui" / "static"
+UI_DIR = resources.web_ui_dir()
 # The pages of the UI: each is the same shell, whose script renders the page its path names.
 PAGES = ("/", "/search", "/installation")
 

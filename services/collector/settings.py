@@ -7,14 +7,15 @@ from typing import Literal
 
 from pydantic import Field, SecretStr, ValidationInfo, field_validator
 
-from fuelstats.core.settings import REPOSITORY_ROOT, DatabaseSettings, ServiceSettings
+from fuelstats import resources
+from fuelstats.core.settings import DatabaseSettings, ServiceSettings
 from fuelstats_common.settings import settings_of
 
 
 class CollectorSettings(DatabaseSettings, ServiceSettings):
     filtering_rules: Path = Field(
-        default=REPOSITORY_ROOT / "config" / "filtering_rules.yaml",
-        description="YAML file of the rules that mark development and test builds as filtered.",
+        default_factory=resources.filtering_rules,
+        description="YAML file of the rules that mark development and test builds as filtered; unset: those shipped.",
     )
     # Failure reports (docs/failure-reports.md): who the support team is and how it hears of them.
     smtp_host: str | None = Field(

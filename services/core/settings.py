@@ -12,9 +12,8 @@ from pathlib import Path
 
 from pydantic import Field
 
+from fuelstats import resources
 from fuelstats_common.settings import ENV_PREFIX, ConfigurationError, DatabaseUrl, ProgramSettings
-
-REPOSITORY_ROOT = Path(__file__).resolve().parents[2]
 
 
 class DatabaseSettings(ProgramSettings):
@@ -58,5 +57,5 @@ class ServiceSettings(ProgramSettings):
     )
     workers: int = Field(default=2, gt=0, description="gunicorn worker processes per service.")
     openapi_dir: Path = Field(
-        default=REPOSITORY_ROOT / "openapi", description="Folder of the OpenAPI documents."
+        default_factory=resources.openapi_dir, description="Folder of the OpenAPI documents; unset: those shipped."
     )

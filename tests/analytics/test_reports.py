@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
+from fuelstats import resources
 from fuelstats.analytics.reports import REPORTS
 from fuelstats.core.openapi import load_spec
-from fuelstats.core.settings import REPOSITORY_ROOT
 
 
 def buckets(client, name: str, **params: str) -> dict[str, int]:  # type: ignore[no-untyped-def]
@@ -145,7 +145,7 @@ def test_summary(analytics):
 
 
 def test_the_spec_lists_every_report():
-    spec = load_spec(REPOSITORY_ROOT / "openapi" / "analytics.yaml")
+    spec = load_spec(resources.openapi_dir() / "analytics.yaml")
     names = spec["paths"]["/api/v1/reports/{name}/"]["get"]["parameters"][0]["schema"]["enum"]
     assert names == list(REPORTS)
 

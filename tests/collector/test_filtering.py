@@ -5,8 +5,9 @@ from pathlib import Path
 
 import pytest
 
+from fuelstats import resources
 from fuelstats.collector.filtering import FilteringRules, load_rules
-from fuelstats.core.settings import REPOSITORY_ROOT, ConfigurationError
+from fuelstats_common.settings import ConfigurationError
 
 DAY = dt.date(2026, 1, 1)
 
@@ -44,7 +45,7 @@ def test_since_a_date():
 
 
 def test_the_shipped_rules_file_loads():
-    assert load_rules(REPOSITORY_ROOT / "config" / "filtering_rules.yaml").other_releases == "all"
+    assert load_rules(resources.filtering_rules()).other_releases == "all"
 
 
 @pytest.mark.parametrize(

@@ -15,12 +15,11 @@ from pathlib import Path
 import pytest
 
 from fuelstats.analytics.webui import UI_DIR
-from fuelstats.core.settings import REPOSITORY_ROOT
 from tests.analytics.conftest import population  # noqa: F401  (the fixture population, shared)
 from tests.ui.harness import Server, serve
 
 CHROMIUM = "/usr/bin/chromium"
-OUTPUT = REPOSITORY_ROOT / "test-output" / "ui"
+OUTPUT = Path(__file__).resolve().parents[2] / "test-output" / "ui"
 
 
 @pytest.fixture(scope="module")
