@@ -11,7 +11,7 @@ from setuptools import find_namespace_packages, find_packages, setup
 FOLDERS = {"fuelstats": "services", "fuelstats_analytics_client": "generated/fuelstats_analytics_client"}
 # The folders of package data under services/resources (OpenAPI schemas, the UI's modules) hold no
 # Python; named as packages, setuptools ships their files instead of warning about them.
-DATA_FOLDERS = find_namespace_packages("services", include=["resources.*"], exclude=["*__pycache__*"])
+DATA_FOLDERS = find_namespace_packages("services", include=["resources.*"], exclude=["*__pycache__*", "*.kit"])
 
 setup(
     package_dir=FOLDERS,

@@ -4,53 +4,101 @@ call to turn sending statistics on and off and to give the contact.
     GET   /api/settings    {"master_node_uid": ..., "settings": {"statistics": {name: {"value": ...}}}}
     PATCH /api/settings    {"settings": {"statistics": {"send_anonymous_statistic": {"value": false}}}}
 
-Mount it behind `ActionLogMiddleware` and its changes are action logs like any other.
+Described in openapi/kit.yaml like every other API (this package ships a copy: `openapi/` here) and
+validated both ways by Connexion. Sending statistics needs none of it, so Connexion comes with the
+`settings-api` extra only: `pip install 'fuel-stats-kit[settings-api]'`. Mounted as WSGI behind
+`ActionLogMiddleware`, its changes are action logs like any other:
+
+    application = ActionLogMiddleware(settings_api.wsgi_app(engine), engine)
 """
 
 from __future__ import annotations
 
+import json
+from contextvars import ContextVar
+from importlib.resources import files
 from typing import Any
 
-from flask import Flask, jsonify, request
 from sqlalchemy import Engine
 
-from fuelstats_kit import master_settings
+from fuelstats_kit import master_settings, storage
+
+try:
+    from a2wsgi import ASGIMiddleware
+    from connexion import AsyncApp
+    from connexion.exceptions import ProblemException
+    from connexion.lifecycle import ConnexionRequest, ConnexionResponse
+    from connexion.middleware import MiddlewarePosition
+    from starlette.types import ASGIApp, Receive, Scope, Send
+except ImportError as missing:
+    raise ImportError(f"the settings API needs the settings-api extra: pip install 'fuel-stats-kit[settings-api]'"
+                      f" ({missing})") from missing
+
+SPEC = files("fuelstats_kit") / "openapi" / "kit.yaml"
+# The master database of the app serving the request, for the handlers Connexion calls by name.
+_engine: ContextVar[Engine] = ContextVar("settings_api_engine")
 
 
-def _shape(node: master_settings.MasterNode, engine: Engine) -> dict[str, Any]:
-    from fuelstats_kit import storage
+def _error(status: int, message: str) -> tuple[dict[str, str], int]:
+    return {"status": "error", "message": message}, status
 
+
+def _answer(uid: str, engine: Engine) -> dict[str, Any]:
     with engine.connect() as connection:
         found = storage.master_node_settings(connection)
     assert found is not None
-    return {"master_node_uid": node.uid, "settings": found[1]}
+    return {"master_node_uid": uid, "settings": found[1]}
 
 
-def create_app(engine: Engine) -> Flask:
-    app = Flask("fuelstats_kit.settings_api")
+def read_settings() -> Any:
+    engine = _engine.get()
+    node = master_settings.load_master_node(engine)
+    if node is None:
+        return _error(404, "no master node settings yet: run `fuelstats-master init`")
+    return _answer(node.uid, engine)
 
-    @app.get("/api/settings")
-    def read() -> Any:
-        node = master_settings.load_master_node(engine)
-        if node is None:
-            return jsonify(message="no master node settings yet"), 404
-        return jsonify(_shape(node, engine))
 
-    @app.patch("/api/settings")
-    def change() -> Any:
-        body = request.get_json(silent=True)
-        statistics = body.get("settings", {}).get("statistics") if isinstance(body, dict) else None
-        if not isinstance(statistics, dict) or not all(
-                isinstance(entry, dict) and set(entry) == {"value"} for entry in statistics.values()):
-            return jsonify(message='expected {"settings": {"statistics": {name: {"value": ...}}}}'), 400
-        if "master_node_uid" in body:
-            return jsonify(message="master_node_uid never changes"), 400
-        try:
-            node = master_settings.update_statistics(engine, {name: e["value"] for name, e in statistics.items()})
-        except ValueError as error:
-            return jsonify(message=str(error)), 400
-        except LookupError as error:
-            return jsonify(message=str(error)), 404
-        return jsonify(_shape(node, engine))
+def change_settings(body: dict[str, Any]) -> Any:
+    """The schema has let through only the settings that can change, each with a value of its type."""
+    engine = _engine.get()
+    values = {name: entry["value"] for name, entry in body["settings"]["statistics"].items()}
+    try:
+        node = master_settings.update_statistics(engine, values)
+    except LookupError as error:
+        return _error(404, str(error))
+    return _answer(node.uid, engine)
 
+
+def _refused(request: ConnexionRequest, error: Exception) -> ConnexionResponse:
+    assert isinstance(error, ProblemException)
+    body, status = _error(error.status, error.detail or error.title or "error")
+    return ConnexionResponse(status_code=status, mimetype="application/json", body=json.dumps(body))
+
+
+def _engine_middleware(engine: Engine) -> type:
+    class EngineMiddleware:
+        def __init__(self, app: ASGIApp) -> None:
+            self.app = app
+
+        async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+            token = _engine.set(engine)
+            try:
+                await self.app(scope, receive, send)
+            finally:
+                _engine.reset(token)
+
+    return EngineMiddleware
+
+
+def create_app(engine: Engine) -> AsyncApp:
+    """The settings API on the master database ``engine``, as an ASGI app."""
+    app = AsyncApp(__name__)
+    app.add_api(str(SPEC), strict_validation=True, validate_responses=True)
+    app.add_middleware(_engine_middleware(engine), position=MiddlewarePosition.BEFORE_EXCEPTION)
+    app.add_error_handler(ProblemException, _refused)
     return app
+
+
+def wsgi_app(engine: Engine) -> ASGIMiddleware:
+    """The same as a WSGI app, for Nailgun's WSGI stack (and `ActionLogMiddleware`)."""
+    return ASGIMiddleware(create_app(engine))

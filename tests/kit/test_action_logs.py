@@ -110,12 +110,12 @@ def test_a_task_is_kept_until_it_ends_then_sent_with_its_execution_time(master, 
 
 
 def test_the_settings_api_turns_sending_off_and_is_logged(master, engine, collector_server):
-    from fuelstats_kit.settings_api import create_app
+    from fuelstats_kit.settings_api import wsgi_app
     from tests.kit import masterdata
 
     masterdata.fill(master)
     node = master_settings.ensure_master_node(master)
-    app = ActionLogMiddleware(create_app(master).wsgi_app, master)
+    app = ActionLogMiddleware(wsgi_app(master), master)
     server = make_server("127.0.0.1", 0, app, handler_class=_Quiet)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     url = f"http://127.0.0.1:{server.server_port}/api/settings"

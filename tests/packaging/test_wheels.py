@@ -156,6 +156,13 @@ def test_the_kit_wheel_installs_without_the_services(kit: Path, place: Path):
     assert imported.returncode == 0 and imported.stdout.strip() == "[]", imported.stdout + imported.stderr
     version = _run([kit / "fuelstats-master", "--version"], cwd=place)
     assert version.stdout.strip() == f"fuelstats-master, version {VERSION}"
+    # The settings API's document is in the wheel; serving it takes the settings-api extra, and says so.
+    api = _run([kit / "python", "-c", textwrap.dedent("""
+        from importlib.resources import files
+        print((files("fuelstats_kit") / "openapi" / "schemas" / "kit" / "settings_change.json").is_file())
+        import fuelstats_kit.settings_api
+    """)], cwd=place)
+    assert api.stdout.strip() == "True" and "pip install 'fuel-stats-kit[settings-api]'" in api.stderr, api.stderr
 
 
 def test_the_kit_from_its_wheel_sends_to_the_collector_from_its_wheel(
