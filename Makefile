@@ -87,10 +87,13 @@ generate: setup
 
 # The wheels of every distribution into $(DIST): the services, the master node kit, what both share.
 # Built in place and without build isolation (setuptools comes with the test extra): nothing is
-# downloaded, and the kit's wheel takes the generated client from ../generated. Stale build/ folders
-# would carry removed files into a wheel, so they go first. ui/static/vendor (make setup) is shipped.
+# downloaded, and the kit's wheel takes the generated client from ../generated. The build/ folders
+# go before (stale ones would carry removed files into a wheel) and after (no second copy of the
+# code lies around). ui/static/vendor (make setup) is shipped.
 DIST ?= dist
+BUILD_FOLDERS := build $(DISTRIBUTIONS:%=%/build)
 dist: setup
-	rm -rf build clients/build clients/common/build $(DIST)
+	rm -rf $(BUILD_FOLDERS) $(DIST)
 	$(PY) -m pip wheel --quiet --no-deps --no-build-isolation --wheel-dir $(DIST) ./ $(DISTRIBUTIONS:%=./%)
+	rm -rf $(BUILD_FOLDERS)
 	@ls $(DIST)

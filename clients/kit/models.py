@@ -13,8 +13,6 @@ from typing import Any
 from sqlalchemy import JSON, Boolean, CheckConstraint, Date, DateTime, ForeignKey, Index, Integer, Text, Time, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-ACTION_TYPES = ("http_request", "nailgun_task")
-
 
 class Base(DeclarativeBase):
     pass

@@ -6,7 +6,7 @@ import datetime as dt
 import functools
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, func, insert, select, text, update
+from sqlalchemy import Connection, Engine, create_engine, func, insert, select, update
 
 from fuelstats_common.database import with_driver
 from fuelstats_kit.models import (
@@ -148,10 +148,6 @@ def enabled_plugins(connection: Connection) -> list[dict[str, Any]]:
         .where(ClusterPlugin.enabled).order_by(ClusterPlugin.cluster_id, Plugin.name)
     ).mappings()
     return [dict(row) for row in rows]
-
-
-def server_now(connection: Connection) -> dt.datetime:
-    return connection.execute(text("SELECT localtimestamp")).scalar_one()
 
 
 # --- failure reports (failure_reports.py) ---
