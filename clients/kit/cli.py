@@ -89,8 +89,8 @@ def master_init() -> None:
 @main.command("statistics")
 @click.argument("state", type=click.Choice(["on", "off", "show"]))
 def master_statistics(state: str) -> None:
-    """Turn sending statistics on or off, or show the settings."""
-    from fuelstats_kit import master_settings
+    """Turn sending statistics on or off, or show the settings and what is not sent yet."""
+    from fuelstats_kit import master_settings, storage
 
     engine = _master_engine()
     node = (master_settings.load_master_node(engine) if state == "show"
@@ -99,6 +99,10 @@ def master_statistics(state: str) -> None:
         raise click.ClickException(f"no master node settings yet: run `{COMMAND} init`")
     click.echo(f"master_node_uid {node.uid}: sending {'on' if node.send_statistics else 'off'}, "
                f"contact {'sent' if node.send_contact else 'not sent'}")
+    if state == "show":
+        with engine.connect() as connection:
+            logs, oswl = storage.count_unsent_action_logs(connection), storage.count_unsent_oswl_stats(connection)
+        click.echo(f"not sent yet: {logs} action logs, {oswl} OSWL records")
 
 
 @main.command("contact")

@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 
 import structlog
 from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
 from tenacity import Retrying, retry_if_exception_type, stop_after_attempt, wait_exponential, wait_random
 
 from fuelstats_kit import storage
@@ -47,10 +48,13 @@ class SenderConfig:
 class RunReport:
     outcome: str = "done"  # done, disabled, no-master-node, busy, collector-down, interrupted, out-of-time, failed
     action_logs_sent: int = 0
-    action_logs_pending: int = 0  # skipped by the collector (tasks still running) or refused
+    # What is left unsent in the master's database when the run ends, however it ended (tasks still
+    # running, refused records, a run out of time or the collector down); None when the database
+    # did not answer.
+    action_logs_pending: int | None = None
     installation_structure: str = "not-sent"
     oswl_stats_sent: int = 0
-    oswl_stats_pending: int = 0
+    oswl_stats_pending: int | None = None
     failure_reports_sent: int = 0  # spooled while the collector was down (failure_reports.py)
     seconds: float = 0.0
     errors: list[str] = field(default_factory=list)
@@ -106,8 +110,19 @@ class Sender:
             report.errors.append(f"{type(error).__name__}: {error}"[:500])
         finally:
             report.seconds = round(time.monotonic() - started, 3)
+            self._count_backlog(report)
             log.info("sender run", **asdict(report))
         return report
+
+    def _count_backlog(self, report: RunReport) -> None:
+        """What is left to send, as the master's database counts it: the run's own tally misses what it
+        never reached."""
+        try:
+            with self.engine.connect() as connection:
+                report.action_logs_pending = storage.count_unsent_action_logs(connection)
+                report.oswl_stats_pending = storage.count_unsent_oswl_stats(connection)
+        except SQLAlchemyError:
+            pass  # the database is down: the run already says so, and the backlog stays unknown
 
     @contextmanager
     def _exclusive(self) -> Iterator[bool]:
@@ -221,7 +236,6 @@ class Sender:
                 with self.engine.begin() as connection:
                     mark(connection, done)
                 setattr(report, f"{stream}_sent", getattr(report, f"{stream}_sent") + len(done))
-                setattr(report, f"{stream}_pending", getattr(report, f"{stream}_pending") + len(batch) - len(done))
 
     def _deliver(self, rows: list[dict[str, Any]], send: Callable[[list[dict[str, Any]]], dict[int, str]],
                  deadline: float, report: RunReport) -> Iterator[tuple[list[dict[str, Any]], dict[int, str]]]:

@@ -125,6 +125,11 @@ def mark_oswl_stats_sent(connection: Connection, ids: list[int]) -> None:
         connection.execute(update(OswlStat).where(OswlStat.id.in_(ids)).values(is_sent=True))
 
 
+def count_unsent_oswl_stats(connection: Connection) -> int:
+    return int(connection.execute(
+        select(func.count()).select_from(OswlStat.__table__).where(~OswlStat.is_sent)).scalar_one())
+
+
 # --- what the installation info is read from ---
 
 def clusters(connection: Connection) -> list[dict[str, Any]]:

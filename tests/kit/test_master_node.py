@@ -77,6 +77,18 @@ def test_the_cli_inits_once_and_turns_sending_on_and_off(master, master_url):
     assert "sending on" in on.output
 
 
+def test_statistics_show_tells_what_is_not_sent_yet(master, master_url):
+    from tests.kit import masterdata
+
+    masterdata.fill(master)  # 30 action logs (one a task still running) and 3 OSWL records, none sent
+    master_settings.ensure_master_node(master)
+    with master.begin() as connection:
+        connection.execute(text("UPDATE action_logs SET is_sent = true WHERE id <= 10"))
+    shown = CliRunner().invoke(main, ["statistics", "show"], env={"FUELSTATS_MASTER_DATABASE_URL": master_url})
+    assert shown.exit_code == 0, shown.output
+    assert shown.stdout.splitlines()[1] == "not sent yet: 20 action logs, 3 OSWL records"
+
+
 def test_the_sender_needs_its_database_url(monkeypatch):
     from fuelstats_common.settings import ConfigurationError, load_settings
     from fuelstats_kit.settings import KitSettings

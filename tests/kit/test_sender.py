@@ -27,6 +27,23 @@ def test_a_run_sends_everything_once_and_a_second_sends_nothing(master, engine, 
     assert stored(engine)["action_logs"] == 29
 
 
+def test_a_run_cut_short_reports_what_is_really_left(master, engine, collector_server):
+    masterdata.fill(master)
+    master_settings.ensure_master_node(master)
+    daemon = sender(master, collector_server)
+
+    def stop_right_after_the_ping(node: master_settings.MasterNode) -> list[str]:
+        daemon.stop.set()  # as SIGTERM would, or the end of FUELSTATS_SEND_RUN_SECONDS
+        return []
+
+    daemon.send_spooled_failures = stop_right_after_the_ping
+    report = daemon.run_once()
+    assert report.outcome == "interrupted" and report.action_logs_sent == 0
+    # Not what the run got to (nothing), but what the master's database still holds unsent.
+    assert (report.action_logs_pending, report.oswl_stats_pending) == (30, 3)
+    assert stored(engine)["action_logs"] == 0
+
+
 def test_a_task_that_ended_is_sent_on_the_next_run(master, engine, collector_server):
     masterdata.fill(master)
     master_settings.ensure_master_node(master)
