@@ -1,4 +1,4 @@
-"""Alembic environment of the Fuel master node database; run through `fuelstats master db ...`."""
+"""Alembic environment of the Fuel master node database; run through `fuelstats-master db ...`."""
 
 from __future__ import annotations
 
