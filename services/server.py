@@ -8,6 +8,7 @@ from typing import Any
 
 from gunicorn.app.base import BaseApplication
 from gunicorn.glogging import Logger
+from uvicorn_worker import UvicornWorker
 
 from fuelstats.logs import configure_logging
 from fuelstats.settings import get_settings
@@ -23,6 +24,14 @@ class JsonLogger(Logger):
             logger = logging.getLogger(name)
             logger.handlers.clear()
             logger.propagate = True
+
+
+class Worker(UvicornWorker):
+    """uvicorn's worker with its reading of X-Forwarded-For turned off: it believes any loopback
+    peer, so a local proxy we do not trust would name the client. fuelstats.proxies decides alone,
+    by FUELSTATS_TRUSTED_PROXIES."""
+
+    CONFIG_KWARGS = {**UvicornWorker.CONFIG_KWARGS, "proxy_headers": False}
 
 
 class _Server(BaseApplication):  # type: ignore[misc]
@@ -47,7 +56,7 @@ def serve(factory: str, *, bind: str, workers: int) -> None:
         {
             "bind": bind,
             "workers": workers,
-            "worker_class": "uvicorn_worker.UvicornWorker",
+            "worker_class": "fuelstats.server.Worker",
             "logger_class": JsonLogger,
             "accesslog": None,
             "graceful_timeout": 20,

@@ -48,7 +48,12 @@ class Settings(BaseModel):
     etl_interval: float = Field(default=15.0, gt=0, description="Seconds between ETL passes while following.")
     etl_batch_size: int = Field(default=1000, gt=0, le=50_000, description="Rows per Elasticsearch bulk request.")
     trusted_proxies: str = Field(
-        default="", description="Comma-separated addresses of proxies whose X-Forwarded-For the analytics believes."
+        default="", description="Comma-separated addresses of proxies (the nginx front door) whose X-Forwarded-For"
+        " the collector and the analytics believe."
+    )
+    analytics_networks: str = Field(
+        default="0.0.0.0/0,::/0", min_length=1,
+        description="Comma-separated networks (CIDR) the analytics UI and API answer; others get 403.",
     )
     # Failure reports (docs/failure-reports.md): who the support team is and how it hears of them.
     smtp_host: str | None = Field(
@@ -171,9 +176,34 @@ class Settings(BaseModel):
                 raise ValueError(f"{address!r} is not an IP address") from None
         return value
 
+    @field_validator("analytics_networks")
+    @classmethod
+    def _networks_are_cidrs(cls, value: str) -> str:
+        parts = [part.strip() for part in value.split(",") if part.strip()]
+        if not parts:
+            raise ValueError("name at least one network (0.0.0.0/0,::/0 allows every address)")
+        for part in parts:
+            try:
+                ipaddress.ip_network(part, strict=False)
+            except ValueError:
+                raise ValueError(f"{part!r} is not a network (e.g. 10.20.0.0/16)") from None
+        return value
+
     @property
     def trusted_proxy_addresses(self) -> frozenset[str]:
-        return frozenset(part.strip() for part in self.trusted_proxies.split(",") if part.strip())
+        # Canonical spellings: they are compared with the addresses connections come from.
+        return frozenset(str(ipaddress.ip_address(part.strip())) for part in self.trusted_proxies.split(",")
+                         if part.strip())
+
+    @property
+    def analytics_network_list(self) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
+        return tuple(ipaddress.ip_network(part.strip(), strict=False) for part in self.analytics_networks.split(",")
+                     if part.strip())
+
+    @property
+    def analytics_open_to_all(self) -> bool:
+        """Every address is allowed: nothing to check (and no client address needed to check it)."""
+        return {str(network) for network in self.analytics_network_list} >= {"0.0.0.0/0", "::/0"}
 
     @property
     def smtp_recipient_addresses(self) -> tuple[str, ...]:

@@ -14,7 +14,7 @@ from elastic_transport import ConnectionTimeout
 from elasticsearch import ApiError, NotFoundError
 
 from fuelstats import web
-from fuelstats.analytics.access import local_only_middleware
+from fuelstats.analytics.access import allowed_networks_middleware, local_only_middleware
 from fuelstats.analytics.reports import InvalidFilters
 from fuelstats.analytics.webui import web_ui_middleware
 from fuelstats.openapi import load_spec
@@ -63,7 +63,13 @@ def create_app() -> AsyncApp:
         validator_map=web.VALIDATOR_MAP,
         swagger_ui_options=SwaggerUIOptions(swagger_ui=True, spec_path="/openapi.json"),
     )
-    web.install_common_behaviour(app, max_body_bytes=settings.max_body_bytes)
+    web.install_common_behaviour(app, max_body_bytes=settings.max_body_bytes,
+                                 trusted_proxies=settings.trusted_proxy_addresses)
+    if not settings.analytics_open_to_all:
+        # Outside the UI and Swagger UI too, and inside the request log, which records the refusal.
+        app.add_middleware(allowed_networks_middleware(settings.analytics_network_list,
+                                                       settings.trusted_proxy_addresses),
+                           position=MiddlewarePosition.BEFORE_EXCEPTION)
     app.add_middleware(local_only_middleware(settings.trusted_proxy_addresses),
                        position=MiddlewarePosition.BEFORE_ROUTING)
     # The web UI at / and /assets/, beside the API (the private part stays local-only above).
