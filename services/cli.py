@@ -331,7 +331,7 @@ def build_sender() -> Any:
     engine = _master_engine()
     config = SenderConfig(collector_url=settings.collector_url, batch_size=settings.send_batch_size,
                           timeout=settings.send_timeout, run_seconds=settings.send_run_seconds,
-                          attempts=settings.send_attempts)
+                          attempts=settings.send_attempts, ca_file=settings.collector_ca_file)
     reporter = build_failure_reporter()
     return Sender(engine, DatabaseInstallationInfo(engine, read_fuel_release(settings.fuel_version_file)), config,
                   send_spooled_failures=lambda master: reporter.send_spooled(master).sent)
@@ -358,7 +358,7 @@ def sender_run(once: bool, interval: float | None) -> None:
         signal.signal(signum, lambda *_: daemon.stop.set())
     if once:
         report = daemon.run_once()
-        sys.exit(1 if report.outcome in ("collector-down", "failed") else 0)
+        sys.exit(1 if report.outcome in ("collector-down", "collector-untrusted", "failed") else 0)
     follow(daemon, interval or _settings().send_interval)
 
 
@@ -369,7 +369,8 @@ def build_failure_reporter() -> Any:
     settings = _settings()
     engine = _master_engine()
     return FailureReporter(engine, DatabaseInstallationInfo(engine, read_fuel_release(settings.fuel_version_file)),
-                           settings.failure_spool_dir, settings.collector_url, settings.send_timeout)
+                           settings.failure_spool_dir, settings.collector_url, settings.send_timeout,
+                           settings.collector_ca_file)
 
 
 @sender.command("report-failure")

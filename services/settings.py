@@ -104,6 +104,11 @@ class Settings(BaseModel):
     collector_url: str = Field(
         default="http://127.0.0.1:8000", pattern=r"^https?://", description="The collector the sender sends to."
     )
+    # The kit's one TLS setting (issue 14): its certificate is always verified, against this or the system's.
+    collector_ca_file: Path | None = Field(
+        default=None, description="PEM file of the authorities trusted for the collector's certificate; unset: the"
+        " system's.",
+    )
     send_interval: float = Field(default=3600.0, gt=0, description="Mean seconds between the sender's runs.")
     send_batch_size: int = Field(default=100, gt=0, le=1000, description="Records per request the sender makes.")
     send_timeout: float = Field(default=30.0, gt=0, description="Seconds the sender waits for one answer.")
@@ -174,6 +179,13 @@ class Settings(BaseModel):
                 ipaddress.ip_address(address)
             except ValueError:
                 raise ValueError(f"{address!r} is not an IP address") from None
+        return value
+
+    @field_validator("collector_ca_file")
+    @classmethod
+    def _ca_file_readable(cls, value: Path | None) -> Path | None:
+        if value is not None and not (value.is_file() and os.access(value, os.R_OK)):
+            raise ValueError("not a readable file (a PEM file of certificate authorities)")
         return value
 
     @field_validator("analytics_networks")
