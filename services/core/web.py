@@ -35,6 +35,7 @@ from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from fuelstats.core.errors import Refused
+from fuelstats.core.proxies import client_address, peer_address
 
 log = structlog.get_logger("fuelstats.request")
 
@@ -77,10 +78,11 @@ def _outcome(status: int) -> str:
 
 
 class RequestLogMiddleware:
-    """Writes one JSON line per request: request id, master node, outcome, duration."""
+    """Writes one JSON line per request: request id, client address, master node, outcome, duration."""
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, trusted_proxies: frozenset[str] = frozenset()) -> None:
         self.app = app
+        self.trusted_proxies = trusted_proxies
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -107,6 +109,9 @@ class RequestLogMiddleware:
                 "request",
                 method=scope["method"],
                 path=scope["path"],
+                # Behind the front door, the address nginx was connected from; the peer when a proxy we
+                # do not trust stands between (forwarded_by then says so).
+                **_client_fields(scope, self.trusted_proxies),
                 master_node_uid=headers.get(MASTER_NODE_UID_HEADER),
                 status=status,
                 outcome=_outcome(status),
@@ -115,6 +120,13 @@ class RequestLogMiddleware:
             )
             structlog.contextvars.unbind_contextvars("request_id")
             _request_summary.reset(token)
+
+
+def _client_fields(scope: Scope, trusted_proxies: frozenset[str]) -> dict[str, str | None]:
+    client = client_address(scope, trusted_proxies)
+    if client is None:
+        return {"client": peer_address(scope), "forwarded_by": "untrusted-proxy"}
+    return {"client": client}
 
 
 # --- body limit ----------------------------------------------------------------------------------
@@ -365,9 +377,11 @@ def _database_error(request: ConnexionRequest, error: Exception) -> ConnexionRes
     return _unexpected(request, error)
 
 
-def install_common_behaviour(app: AsyncApp, *, max_body_bytes: int) -> None:
+def install_common_behaviour(app: AsyncApp, *, max_body_bytes: int,
+                             trusted_proxies: frozenset[str] = frozenset()) -> None:
     """Request log, body limit and v1-shaped errors for one Connexion app."""
-    app.add_middleware(RequestLogMiddleware, position=MiddlewarePosition.BEFORE_EXCEPTION)
+    app.add_middleware(RequestLogMiddleware, position=MiddlewarePosition.BEFORE_EXCEPTION,
+                       trusted_proxies=trusted_proxies)
     app.add_middleware(body_limit_middleware(max_body_bytes), position=MiddlewarePosition.BEFORE_ROUTING)
     app.add_error_handler(Refused, _refused_response)
     app.add_error_handler(ProblemException, _problem_response)
