@@ -44,6 +44,50 @@ def postgres() -> Iterator[Cluster]:
     shutil.rmtree(directory, ignore_errors=True)
 
 
+@pytest.fixture(scope="session")
+def standby(postgres: Cluster) -> Iterator[Cluster]:
+    """A hot standby of the session's cluster, streaming through a replication slot (docs/backups.md)."""
+    directory = Path(tempfile.mkdtemp(prefix="fuelstats-standby-", dir="/tmp"))
+    directory.chmod(0o755)
+    cluster = Cluster(directory, free_port())
+    cluster.start_as_replica_of(postgres, slot="fuelstats_test_standby")
+    cluster.wait_until_ready()
+    yield cluster
+    cluster.stop()
+    shutil.rmtree(directory, ignore_errors=True)
+    postgres.psql("SELECT pg_drop_replication_slot('fuelstats_test_standby')")
+
+
+@pytest.fixture
+def replica_url(standby: Cluster, database_url: str) -> Iterator[str]:
+    """The collector database on the standby: running, replaying and caught up at the start of each test."""
+    standby.start(durable=False)
+    standby.wait_until_ready()
+    url = standby.url("collector")
+    with engine_for(url).connect() as connection:
+        connection.execute(text("SELECT pg_wal_replay_resume()"))
+    wait_for_replay(database_url, url)
+    yield url
+    standby.start(durable=False)
+    with engine_for(url).connect() as connection:
+        connection.execute(text("SELECT pg_wal_replay_resume()"))
+
+
+def wait_for_replay(primary_url: str, replica_url: str, timeout: float = 30) -> None:
+    """Until the standby has replayed everything the primary has written so far."""
+    import time
+
+    with engine_for(primary_url).connect() as primary:
+        # The insert position: with synchronous_commit off, a commit may not be written out yet.
+        target = primary.execute(text("SELECT pg_current_wal_insert_lsn()")).scalar_one()
+    deadline = time.monotonic() + timeout
+    with engine_for(replica_url).connect() as standby:
+        while standby.execute(text("SELECT pg_last_wal_replay_lsn() >= CAST(:lsn AS pg_lsn)"),
+                              {"lsn": target}).scalar_one() is not True:
+            assert time.monotonic() < deadline, "the standby did not catch up"
+            time.sleep(0.05)
+
+
 def migrate(url: str) -> None:
     from click.testing import CliRunner
 
