@@ -412,6 +412,124 @@ def sender_failures(follow: bool) -> None:
             return
 
 
+# --- backup (docs/backups.md): pgBackRest for PostgreSQL, snapshots for Elasticsearch ----------------
+
+def _stanza() -> Any:
+    from fuelstats.backups.pgbackrest import Stanza
+
+    settings = _settings()
+    return Stanza(settings.pgbackrest_config, settings.backup_stanza)
+
+
+def _snapshot_target() -> tuple[Any, Any, str, str]:
+    """The primary, Elasticsearch, the index prefix and the (registered) snapshot repository."""
+    from fuelstats.database import engine_for
+    from fuelstats.etl import search, snapshots
+
+    settings = _settings()
+    es = search.connect(settings.elasticsearch_url, request_timeout=3600)
+    snapshots.ensure_repository(es, settings.snapshot_repository, settings.snapshot_location)
+    return engine_for(_database_url()), es, settings.index_prefix, settings.snapshot_repository
+
+
+@main.group()
+def backup() -> None:
+    """Backups: the PostgreSQL cluster with pgBackRest, Elasticsearch's indices with snapshots."""
+
+
+@backup.command("run")
+@click.option("--type", "kind", type=click.Choice(["full", "diff", "incr"]), default="incr", show_default=True,
+              help="incr and diff are made full when there is no full backup yet.")
+def backup_run(kind: str) -> None:
+    """Back up the PostgreSQL cluster (from the standby when there is one), then expire old backups."""
+    from fuelstats.backups import pgbackrest
+
+    try:
+        made = pgbackrest.backup(_stanza(), kind)  # type: ignore[arg-type]
+    except pgbackrest.BackupError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"{made.label}: {made.kind}, {made.size / 2**20:.1f} MiB, {made.stored / 2**20:.1f} MiB stored,"
+               f" {(made.stopped - made.started).total_seconds():.0f} s")
+
+
+@backup.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+def backup_list(as_json: bool) -> None:
+    """The PostgreSQL cluster's backups and the WAL archived after them."""
+    import json
+
+    from fuelstats.backups import pgbackrest
+
+    try:
+        found, archived = pgbackrest.backups(_stanza()), pgbackrest.archived_wal(_stanza())
+    except pgbackrest.BackupError as error:
+        raise click.ClickException(str(error)) from None
+    if as_json:
+        rows = [{**made.__dict__, "started": made.started.isoformat(), "stopped": made.stopped.isoformat()}
+                for made in found]
+        click.echo(json.dumps({"backups": rows, "archived_wal": archived}, indent=2))
+        return
+    click.echo(f"{'label':<34} {'type':<5} {'started (UTC)':<20} {'seconds':>7} {'size':>10} {'stored':>10}")
+    for made in found:
+        click.echo(f"{made.label:<34} {made.kind:<5} {made.started:%Y-%m-%d %H:%M:%S} "
+                   f"{(made.stopped - made.started).total_seconds():>7.0f} {made.size / 2**20:>8.1f}Mi"
+                   f" {made.stored / 2**20:>8.1f}Mi")
+    click.echo(f"archived WAL: {archived[0]} to {archived[1]}" if archived else "archived WAL: none")
+
+
+@backup.command("verify")
+def backup_verify() -> None:
+    """Check WAL archiving end to end, and every file of the repository against its checksum."""
+    from fuelstats.backups import pgbackrest
+
+    try:
+        pgbackrest.check(_stanza())
+        pgbackrest.verify(_stanza())
+    except pgbackrest.BackupError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo("archiving works; every backup and WAL file in the repository is intact")
+
+
+@backup.command("snapshot")
+def backup_snapshot() -> None:
+    """Snapshot Elasticsearch's indices with the ETL's checkpoints, then delete the oldest snapshots."""
+    from fuelstats.etl import snapshots
+
+    primary, es, prefix, repository = _snapshot_target()
+    taken = snapshots.take(primary, es, prefix, repository)
+    if taken.state != "SUCCESS":
+        raise click.ClickException(f"snapshot {taken.name} ended {taken.state}")
+    deleted = snapshots.prune(es, prefix, repository, _settings().snapshot_keep)
+    click.echo(f"{taken.name}: {', '.join(taken.indices.values())} in {taken.seconds:.1f} s"
+               + (f"; deleted {', '.join(deleted)}" if deleted else ""))
+
+
+@backup.command("snapshots")
+def backup_snapshots() -> None:
+    """The Elasticsearch snapshots of this index prefix."""
+    from fuelstats.etl import snapshots
+
+    _, es, prefix, repository = _snapshot_target()
+    for snapshot in snapshots.listing(es, prefix, repository):
+        click.echo(f"{snapshot.name:<40} {snapshot.state:<8} {snapshot.started:%Y-%m-%d %H:%M:%S} "
+                   f"{snapshot.seconds:>7.1f} s  {' '.join(snapshot.indices.values())}")
+
+
+@backup.command("restore-snapshot")
+@click.argument("name", required=False)
+def backup_restore_snapshot(name: str | None) -> None:
+    """Restore Elasticsearch's indices from snapshot NAME (the latest complete one when none is named)
+    behind the aliases, and the ETL's checkpoints with them: the ETL then carries what came after."""
+    from fuelstats.etl import snapshots
+
+    primary, es, prefix, repository = _snapshot_target()
+    try:
+        restored = snapshots.restore(primary, es, prefix, repository, name)
+    except snapshots.SnapshotError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"{restored.name}: {', '.join(restored.indices.values())} restored")
+
+
 def run() -> None:
     """The console script: a configuration error is one line on stderr and exit status 2."""
     try:

@@ -116,6 +116,21 @@ class Settings(BaseModel):
     failure_retry_interval: float = Field(
         default=60.0, gt=0, description="Seconds between the master's tries of spooled failure reports."
     )
+    # --- backups (docs/backups.md) ---
+    pgbackrest_config: Path = Field(
+        default=Path("/etc/pgbackrest/pgbackrest.conf"), description="pgBackRest's configuration file."
+    )
+    backup_stanza: str = Field(
+        default="fuelstats", pattern=r"^[A-Za-z0-9_.-]+$", description="The pgBackRest stanza of the PostgreSQL cluster."
+    )
+    snapshot_repository: str = Field(
+        default="fuelstats", pattern=r"^[a-z0-9][a-z0-9_.-]*$", description="Elasticsearch snapshot repository."
+    )
+    snapshot_location: str | None = Field(
+        default=None, description="Folder on the Elasticsearch node (inside its path.repo) the repository is registered"
+        " at; unset: it is registered already.",
+    )
+    snapshot_keep: int = Field(default=14, gt=0, description="Complete Elasticsearch snapshots kept.")
 
     @field_validator("database_url", "replica_database_url", "master_database_url")
     @classmethod

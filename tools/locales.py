@@ -119,6 +119,11 @@ class Node:
         return f"http://127.0.0.1:{self.port}"
 
     @property
+    def snapshot_dir(self) -> Path:
+        """The folder snapshot repositories may live in (path.repo; docs/backups.md)."""
+        return self.directory / "snapshots"
+
+    @property
     def pidfile(self) -> Path:
         return self.directory / "es.pid"
 
@@ -143,7 +148,7 @@ class Node:
             return
         home = elasticsearch_home()
         config = self.directory / "config"
-        for sub in ("data", "logs", "tmp"):
+        for sub in ("data", "logs", "tmp", "snapshots"):
             (self.directory / sub).mkdir(parents=True, exist_ok=True)
         shutil.rmtree(config, ignore_errors=True)
         shutil.copytree(home / "config", config)
@@ -152,6 +157,7 @@ class Node:
                 "cluster.name: fuelstats",
                 f"path.data: {self.directory / 'data'}",
                 f"path.logs: {self.directory / 'logs'}",
+                f"path.repo: {self.snapshot_dir}",
                 "network.host: 127.0.0.1",
                 f"http.port: {self.port}",
                 "transport.port: 0",

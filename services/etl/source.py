@@ -269,3 +269,28 @@ def finish_pass(connection: Connection, stream: str, snapshot: str) -> None:
              " pass_after_xact_id = NULL, pass_after_id = NULL, updated_at = now() WHERE stream = :stream"),
         {"stream": stream, "snapshot": snapshot},
     )
+
+
+def put_checkpoint(connection: Connection, checkpoint: Checkpoint) -> None:
+    """Set a stream's checkpoint as it was (restoring a snapshot of its indices)."""
+    connection.execute(
+        text("INSERT INTO etl_checkpoints (stream, done_snapshot, pass_snapshot, pass_after_xact_id, pass_after_id,"
+             " indexed, pass_lsn, updated_at)"
+             " VALUES (:stream, :done_snapshot, :pass_snapshot, CAST(:pass_after_xact_id AS xid8), :pass_after_id,"
+             " :indexed, :pass_lsn, now())"
+             " ON CONFLICT (stream) DO UPDATE SET done_snapshot = excluded.done_snapshot,"
+             " pass_snapshot = excluded.pass_snapshot, pass_after_xact_id = excluded.pass_after_xact_id,"
+             " pass_after_id = excluded.pass_after_id, indexed = excluded.indexed, pass_lsn = excluded.pass_lsn,"
+             " updated_at = now()"),
+        {name: value for name, value in checkpoint.__dict__.items() if name != "updated_at"},
+    )
+
+
+def next_transaction(connection: Connection) -> int:
+    """The id the primary's next transaction will get: no snapshot it took can see past it."""
+    return int(connection.execute(text("SELECT pg_snapshot_xmax(pg_current_snapshot())::text")).scalar_one())
+
+
+def snapshot_horizon(snapshot: str) -> int:
+    """The first transaction id a snapshot (``xmin:xmax:xip``) sees nothing of."""
+    return int(snapshot.split(":")[1])
