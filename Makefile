@@ -52,6 +52,7 @@ up: setup
 	$(PY) -m tools.localpg start --dir $(LOCAL)/pg --port $(PG_PORT) --database fuelstats
 	$(PY) -m tools.locales start --dir $(LOCAL)/es --port $(ES_PORT)
 	$(FUELSTATS) db upgrade
+	$(STANDBY_UP)
 	$(PY) -m tools.service start --name collector --pidfile $(LOCAL)/collector.pid --log $(LOCAL)/collector.log \
 		--ready http://$(COLLECTOR_BIND)/api/v1/ping/ -- $(FUELSTATS) collector serve --bind $(COLLECTOR_BIND)
 	$(PY) -m tools.service start --name etl --pidfile $(LOCAL)/etl.pid --log $(LOCAL)/etl.log -- $(FUELSTATS) etl run
@@ -66,7 +67,24 @@ down:
 	-@[ -x $(PY) ] && $(PY) -m tools.service stop --name etl --pidfile $(LOCAL)/etl.pid
 	-@[ -x $(PY) ] && $(PY) -m tools.service stop --name collector --pidfile $(LOCAL)/collector.pid
 	-@[ -x $(PY) ] && $(PY) -m tools.locales stop --dir $(LOCAL)/es
+	-$(STANDBY_DOWN)
 	-@[ -x $(PY) ] && $(PY) -m tools.localpg stop --dir $(LOCAL)/pg
+
+# --- hot standby, WAL archive and backups (docs/backups.md) ----------------------------------------
+# make up starts a hot standby of its cluster (through a replication slot), archives the primary's
+# WAL into a pgBackRest repository under .local/backups and takes a first full backup from the
+# standby; the ETL and the analytics read from the standby. PG_SYNCHRONOUS=on: commits are
+# acknowledged once the standby has them too.
+PG_STANDBY_PORT ?= 5434
+PG_SYNCHRONOUS ?= off
+BACKUPS := $(LOCAL)/backups
+up: export FUELSTATS_REPLICA_DATABASE_URL ?= postgresql://fuelstats@127.0.0.1:$(PG_STANDBY_PORT)/fuelstats
+up: export FUELSTATS_PGBACKREST_CONFIG ?= $(abspath $(BACKUPS))/pgbackrest.conf
+up: export FUELSTATS_SNAPSHOT_LOCATION ?= $(abspath $(LOCAL))/es/snapshots
+STANDBY_UP = $(PY) -m tools.localreplica up --primary $(LOCAL)/pg --primary-port $(PG_PORT) \
+	--standby $(LOCAL)/pg-standby --standby-port $(PG_STANDBY_PORT) --backups $(BACKUPS) \
+	$(if $(filter on,$(PG_SYNCHRONOUS)),--synchronous)
+STANDBY_DOWN = @[ -x $(PY) ] && $(PY) -m tools.localreplica down --standby $(LOCAL)/pg-standby
 
 test: setup chromium
 	$(VENV)/bin/ruff check services tools bench tests clients

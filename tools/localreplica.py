@@ -89,7 +89,9 @@ def main(argv: list[str] | None = None) -> int:
             site = Site(Cluster(args.primary.resolve(), args.primary_port),
                         Cluster(args.standby.resolve(), args.standby_port), args.backups.resolve())
             start(site, synchronous=args.synchronous)
-            print(site.standby.url(args.database))
+            print(f"standby: {site.standby.url(args.database)} ({'synchronous' if args.synchronous else 'asynchronous'}"
+                  f" replication, slot {STANDBY_SLOT})")
+            print(f"backups: FUELSTATS_PGBACKREST_CONFIG={site.stanza.config} fuelstats backup list")
         else:
             Cluster(args.standby.resolve(), 0).stop()
     except (LocalPostgresError, pgbackrest.BackupError, subprocess.CalledProcessError) as error:
