@@ -21,7 +21,7 @@ help:
 	@echo "           the ETL and the analytics on $(ANALYTICS_BIND)"
 	@echo "make down   stop what make up started"
 	@echo "make test   run the test suite (starts its own throwaway servers)"
-	@echo "make bench  measure ingest, the ETL, reports and exports; write docs/benchmarks.md"
+	@echo "make bench  measure ingest, the ETL, reports, exports, restores and replication; write docs/benchmarks.md"
 	@echo "make generate  regenerate the typed clients in generated/ from openapi/ (commit the result)"
 
 # The virtualenv is rebuilt when pyproject.toml changes.
@@ -95,6 +95,8 @@ bench: setup
 	$(PY) -m bench.etl --output docs/benchmarks.md
 	$(PY) -m bench.reports --output docs/benchmarks.md
 	$(PY) -m bench.exports --output docs/benchmarks.md
+	$(PY) -m bench.restore --output docs/benchmarks.md
+	$(PY) -m bench.replication --output docs/benchmarks.md
 
 # The clients in generated/ are committed; tests/kit/test_generated_client.py fails when they are stale.
 generate: setup

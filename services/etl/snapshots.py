@@ -142,7 +142,7 @@ def restore(primary: Engine, es: Elasticsearch, prefix: str, repository: str, na
                     raise SnapshotError(f"{snapshot.name} is newer than this database (its {checkpoint['stream']}"
                                         " checkpoint is past the database's transactions): restore an older"
                                         " snapshot or rebuild with `fuelstats etl reindex`")
-        search.ensure_indices(es, prefix)
+        search.put_templates(es, prefix)  # for the versions that come after
         for kind, index in snapshot.indices.items():
             restored = search.new_index_name(prefix, kind)
             search.restore_index(es, repository, snapshot.name, index, restored)
