@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from sqlalchemy import text
 
 from fuelstats.collector import ingest
@@ -96,6 +97,31 @@ def test_old_snapshots_are_pruned(engine, es, database_url, elasticsearch_node):
         taken = [snapshots.take(engine, es, PREFIX, repository).name for _ in range(3)]
         assert snapshots.prune(es, PREFIX, repository, keep=2) == taken[:1]
         assert [snapshot.name for snapshot in snapshots.listing(es, PREFIX, repository)] == taken[1:]
+    finally:
+        es.indices.delete(index=f"{PREFIX}-*", ignore_unavailable=True, allow_no_indices=True)
+        es.options(ignore_status=404).snapshot.delete_repository(name=repository)
+
+
+def test_a_snapshot_newer_than_the_database_is_refused(engine, es, database_url, elasticsearch_node):
+    """As after PostgreSQL was restored to a moment before the snapshot: its checkpoints would mark as
+    carried transactions the database has yet to run, whose rows the ETL would then never carry."""
+    from fuelstats.etl import snapshots
+
+    repository = f"{PREFIX}-newer"
+    snapshots.ensure_repository(es, repository, str(elasticsearch_node.snapshot_dir / repository))
+    etl = Etl(primary=engine, reader=engine_for(database_url), es=es, prefix=PREFIX, batch_size=20)
+    etl.prepare()
+    with engine.connect() as connection:
+        future = source.next_transaction(connection) + 1000
+    checkpoint = {"stream": "action_logs", "done_snapshot": f"{future}:{future}:", "pass_snapshot": None,
+                  "pass_after_xact_id": None, "pass_after_id": None, "indexed": 0, "pass_lsn": None}
+    try:
+        search.create_snapshot(es, repository, "from-the-future", [search.alias(PREFIX, "action_logs")],
+                               {"prefix": PREFIX, "indices": {}, "checkpoints": [checkpoint]})
+        with pytest.raises(snapshots.SnapshotError, match="newer than this database"):
+            snapshots.restore(engine, es, PREFIX, repository)
+        with engine.connect() as connection:
+            assert source.load_checkpoint(connection, "action_logs").done_snapshot == source.NO_SNAPSHOT
     finally:
         es.indices.delete(index=f"{PREFIX}-*", ignore_unavailable=True, allow_no_indices=True)
         es.options(ignore_status=404).snapshot.delete_repository(name=repository)
