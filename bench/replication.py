@@ -5,12 +5,11 @@ gunicorn, action logs posted over HTTP as in bench/collector_ingest.py: first wi
 with a hot standby streaming asynchronously, then with the same standby synchronous
 (synchronous_standby_names = '*': a commit is acknowledged once the standby has flushed it).
 
-    python -m bench.replication --output docs/benchmarks.md [--rows 20000]
+    python -m bench.replication --output docs/benchmarks.md [--sizes 20000]
 """
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import os
 import platform
@@ -22,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.collector_ingest import CLIENTS, batches, through_http, truncate
-from bench.common import collector_cluster, free_port, fuelstats_env, percentile, service, write_section
+from bench.common import collector_cluster, free_port, fuelstats_env, percentile, run_sized, service
 from tools.localpg import Cluster
 from tools.localreplica import STANDBY_SLOT, replication_settings
 
@@ -33,7 +32,11 @@ ROUNDS = 2
 MODES = ("none", "asynchronous", "synchronous")
 
 
-def measure(rows: int) -> list[dict[str, Any]]:
+def measure(sizes: list[int]) -> list[dict[str, Any]]:
+    return [result for rows in sizes for result in measure_rows(rows)]
+
+
+def measure_rows(rows: int) -> list[dict[str, Any]]:
     best: dict[str, dict[str, Any]] = {}
     folder = Path(tempfile.mkdtemp(prefix="fuelstats-bench-standby-", dir="/tmp"))
     folder.chmod(0o755)
@@ -55,7 +58,7 @@ def measure(rows: int) -> list[dict[str, Any]]:
                     caught_up(primary, standby if mode != "none" else None)
                     rate, latencies = through_http(base, batches(rows, BATCH, 0))
                     if rate > best.get(mode, {}).get("rate", 0):
-                        best[mode] = {"mode": mode, "rate": rate, "p50_ms": percentile(latencies, 0.5) * 1000,
+                        best[mode] = {"mode": mode, "rows": rows, "rate": rate, "p50_ms": percentile(latencies, 0.5) * 1000,
                                       "p99_ms": percentile(latencies, 0.99) * 1000}
             primary.configure(replication_settings(False))
     finally:
@@ -73,39 +76,32 @@ def caught_up(primary: Cluster, standby: Cluster | None) -> None:
         time.sleep(0.1)
 
 
-def render(results: list[dict[str, Any]], rows: int) -> str:
-    alone = results[0]["rate"]
+def render(results: list[dict[str, Any]]) -> str:
     lines = [
         f"<!-- {SECTION}: begin -->",
         "## Replication: what a hot standby costs ingest",
         "",
         f"Measured {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC on {platform.machine()}, {os.cpu_count()} cores, by"
         " `make bench` (bench/replication.py). The collector (gunicorn, 2 workers) stores",
-        f"{rows:,} action logs in batches of {BATCH} posted by {CLIENTS} clients, into a durable cluster",
+        f"N action logs in batches of {BATCH} posted by {CLIENTS} clients, into a durable cluster",
         "(synchronous_commit on): alone, with a hot standby streaming asynchronously, and with the same",
         "standby synchronous (synchronous_standby_names = '*'), on the same machine: the network between",
         "them is loopback, so the synchronous cost here is the standby's flush, not a network round trip.",
         f"Each runs {ROUNDS} times, alternately; its best run counts.",
         "",
-        "| standby | logs/s | of no standby | p50 latency | p99 latency |",
-        "| --- | ---: | ---: | ---: | ---: |",
+        "| action logs | standby | logs/s | of no standby | p50 latency | p99 latency |",
+        "| ---: | --- | ---: | ---: | ---: | ---: |",
     ]
+    alone = {r["rows"]: r["rate"] for r in results if r["mode"] == "none"}
     for r in results:
-        lines.append(f"| {r['mode']} | {r['rate']:,.0f} | {r['rate'] / alone:.0%} | {r['p50_ms']:.1f} ms |"
-                     f" {r['p99_ms']:.1f} ms |")
+        lines.append(f"| {r['rows']:,} | {r['mode']} | {r['rate']:,.0f} | {r['rate'] / alone[r['rows']]:.0%} |"
+                     f" {r['p50_ms']:.1f} ms | {r['p99_ms']:.1f} ms |")
     lines += ["", f"<!-- {SECTION}: end -->"]
     return "\n".join(lines) + "\n"
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--output", type=Path, default=Path("docs/benchmarks.md"))
-    parser.add_argument("--rows", type=int, default=ROWS)
-    args = parser.parse_args()
-    section = render(measure(args.rows), args.rows)
-    print(section)
-    write_section(args.output, SECTION, section)
-    return 0
+    return run_sized(__doc__, SECTION, [ROWS], measure, render)
 
 
 if __name__ == "__main__":

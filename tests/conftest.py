@@ -11,6 +11,7 @@ import shutil
 import socket
 import tempfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -142,9 +143,9 @@ def collector_log(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("collector") / "collector.log"
 
 
-@pytest.fixture(scope="session")
-def collector_server(database_url: str, collector_log: Path) -> Iterator[str]:
-    """`fuelstats collector serve` for real: gunicorn, uvicorn workers, the test database."""
+@contextmanager
+def running_collector(database_url: str, log_file: Path, workers: int = 2) -> Iterator[str]:
+    """`fuelstats collector serve` for real (gunicorn, uvicorn workers) until the block ends; yields its URL."""
     import subprocess
     import sys
 
@@ -153,19 +154,26 @@ def collector_server(database_url: str, collector_log: Path) -> Iterator[str]:
     port = free_port()
     env = {**{k: v for k, v in os.environ.items() if not k.startswith("FUELSTATS_")},
            "FUELSTATS_DATABASE_URL": database_url}
-    with collector_log.open("wb") as log:
+    with log_file.open("wb") as log:
         process = subprocess.Popen(
             [str(Path(sys.executable).with_name("fuelstats")), "collector", "serve",
-             "--bind", f"127.0.0.1:{port}", "--workers", "2"],
+             "--bind", f"127.0.0.1:{port}", "--workers", str(workers)],
             stdout=log, stderr=subprocess.STDOUT, env=env,
         )
     url = f"http://127.0.0.1:{port}"
     try:
-        assert wait_ready(f"{url}/api/v1/ping/", 60, process), collector_log.read_text()[-3000:]
+        assert wait_ready(f"{url}/api/v1/ping/", 60, process), log_file.read_text()[-3000:]
         yield url
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+@pytest.fixture(scope="session")
+def collector_server(database_url: str, collector_log: Path) -> Iterator[str]:
+    """The collector against the test database, for the whole session."""
+    with running_collector(database_url, collector_log) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -44,7 +44,8 @@ def _running_as_root() -> bool:
     return os.geteuid() == 0
 
 
-def _apt_install(package: str) -> None:
+def apt_install(package: str) -> None:
+    """Install a Debian package (as root; otherwise say how)."""
     if not _running_as_root():
         raise LocalElasticsearchError(f"{package} is missing: run `sudo apt-get install -y {package}`")
     print(f"locales: installing Debian package {package}", file=sys.stderr)
@@ -58,7 +59,7 @@ def java_home() -> Path:
     """The machine's JDK (17 or newer), installing Debian's when there is none."""
     java = shutil.which("java")
     if java is None:
-        _apt_install("openjdk-17-jdk-headless")
+        apt_install("openjdk-17-jdk-headless")
         java = shutil.which("java")
     if java is None:
         raise LocalElasticsearchError("no java on PATH")
@@ -73,7 +74,7 @@ def distribution_zip() -> Path:
     if cached.exists():
         return cached
     if shutil.which("mvn") is None:
-        _apt_install("maven")
+        apt_install("maven")
     result = subprocess.run(
         ["mvn", "-B", "-q", f"{DEPENDENCY_PLUGIN}:get", f"-Dartifact={ARTIFACT}", "-Dtransitive=false"],
         capture_output=True, text=True, cwd="/tmp",

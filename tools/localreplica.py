@@ -21,6 +21,7 @@ from pathlib import Path
 
 from fuelstats.backups import pgbackrest
 from tools.localpg import SERVER_ACCOUNT, SUPERUSER, Cluster, LocalPostgresError
+from tools.locales import LocalElasticsearchError, apt_install
 
 STANDBY_SLOT = "fuelstats_standby"
 
@@ -43,6 +44,12 @@ def replication_settings(synchronous: bool) -> dict[str, str]:
     return {"synchronous_standby_names": "*" if synchronous else "", "synchronous_commit": "on"}
 
 
+def ensure_pgbackrest() -> None:
+    """Debian's pgBackRest, installed when it is missing."""
+    if shutil.which("pgbackrest") is None:
+        apt_install(pgbackrest.DEBIAN_PACKAGE)
+
+
 def _servers(site: Site) -> list[pgbackrest.Server]:
     return [pgbackrest.Server(cluster.data, cluster.port, cluster.socket_dir, SUPERUSER)
             for cluster in (site.primary, site.standby)]
@@ -51,7 +58,7 @@ def _servers(site: Site) -> list[pgbackrest.Server]:
 def start(site: Site, *, synchronous: bool = False, durable: bool = True, first_backup: bool = True) -> None:
     """Start (creating what is missing) the primary with archiving, the standby, and the repository;
     take a first full backup when there is none."""
-    pgbackrest.ensure_installed()
+    ensure_pgbackrest()
     for folder in (site.backups, *(site.backups / name for name in ("repo", "log", "lock", "spool"))):
         folder.mkdir(parents=True, exist_ok=True)
         if os.geteuid() == 0:
@@ -94,7 +101,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"backups: FUELSTATS_PGBACKREST_CONFIG={site.stanza.config} fuelstats backup list")
         else:
             Cluster(args.standby.resolve(), 0).stop()
-    except (LocalPostgresError, pgbackrest.BackupError, subprocess.CalledProcessError) as error:
+    except (LocalPostgresError, LocalElasticsearchError, pgbackrest.BackupError,
+            subprocess.CalledProcessError) as error:
         print(f"localreplica: {error}", file=sys.stderr)
         return 1
     return 0

@@ -19,7 +19,6 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -66,24 +65,6 @@ class Backup:
 
 def _running_as_root() -> bool:
     return os.geteuid() == 0
-
-
-def ensure_installed() -> str:
-    """Install Debian's pgBackRest when it is missing (as root); return the command's path."""
-    found = shutil.which("pgbackrest")
-    if found:
-        return found
-    if not _running_as_root():
-        raise BackupError(f"pgBackRest is not installed: run `sudo apt-get install -y {DEBIAN_PACKAGE}`")
-    print(f"backups: installing Debian package {DEBIAN_PACKAGE}", file=sys.stderr)
-    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-    subprocess.run(["apt-get", "update", "-q"], check=True, env=env, stdout=subprocess.DEVNULL)
-    subprocess.run(["apt-get", "install", "-y", "-q", "--no-install-recommends", DEBIAN_PACKAGE],
-                   check=True, env=env, stdout=subprocess.DEVNULL)
-    found = shutil.which("pgbackrest")
-    if not found:
-        raise BackupError(f"installed {DEBIAN_PACKAGE} but found no pgbackrest command")
-    return found
 
 
 def render_config(stanza: str, repository: Path, servers: Sequence[Server], *, retention_full: int = 2,

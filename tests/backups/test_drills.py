@@ -10,8 +10,6 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -23,8 +21,7 @@ from fuelstats.etl import search
 from fuelstats.etl.pipeline import Etl
 from tests.backups.conftest import ANALYTICS_DATABASE, Drill, engine, fill, fingerprint, wait_until_primary
 from tests.collector.payloads import http_request_log
-from tests.conftest import free_port
-from tools.service import wait_ready
+from tests.conftest import running_collector
 
 FUELSTATS = str(Path(sys.executable).with_name("fuelstats"))
 
@@ -130,7 +127,7 @@ def test_failover_to_a_synchronous_standby_loses_no_acknowledged_record(drill: D
                 time.sleep(0.05)
             first += 10
 
-    with collector_server(primary_url, tmp_path / "before.log") as base:
+    with running_collector(primary_url, tmp_path / "before.log", workers=1) as base:
         writer = threading.Thread(target=keep_posting, args=(base,))
         writer.start()
         time.sleep(2)
@@ -154,7 +151,7 @@ def test_failover_to_a_synchronous_standby_loses_no_acknowledged_record(drill: D
     assert set(acknowledged) <= stored, "every acknowledged record is on the promoted standby"
 
     # The collector carries on once its URL names the new primary; the ETL with it.
-    with collector_server(standby_url, tmp_path / "after.log") as base:
+    with running_collector(standby_url, tmp_path / "after.log", workers=1) as base:
         assert post(base, 1_000_000)
     after_failover = Etl(primary=promoted, reader=promoted, es=es, prefix=prefix, batch_size=50)
     after_failover.run_once()
@@ -181,20 +178,3 @@ def test_asynchronous_replication_loses_what_the_standby_had_not_received(drill:
     with engine(site.standby.url("collector")).connect() as connection:
         ids = connection.execute(text("SELECT external_id FROM action_logs ORDER BY external_id")).scalars().all()
     assert ids == list(range(20)), "the acknowledged second batch is lost"
-
-
-@contextmanager
-def collector_server(url: str, log: Path) -> Iterator[str]:
-    """`fuelstats collector serve` against ``url`` until the block ends; yields its base URL."""
-    port = free_port()
-    env = {**{k: v for k, v in os.environ.items() if not k.startswith("FUELSTATS_")}, "FUELSTATS_DATABASE_URL": url}
-    with log.open("wb") as output:
-        process = subprocess.Popen([FUELSTATS, "collector", "serve", "--bind", f"127.0.0.1:{port}", "--workers", "1"],
-                                   stdout=output, stderr=subprocess.STDOUT, env=env)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        assert wait_ready(f"{base}/api/v1/ping/", 60, process), log.read_text()[-3000:]
-        yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
