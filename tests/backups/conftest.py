@@ -3,6 +3,7 @@ throwaway folders; and what a drill compares before and after."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 import time
@@ -18,7 +19,7 @@ from fuelstats.database import with_driver
 from tests.collector.payloads import http_request_log, installation_structure, oswl_record
 from tests.conftest import free_port, migrate
 from tools import localreplica
-from tools.localpg import SERVER_ACCOUNT, Cluster, _running_as_root
+from tools.localpg import SERVER_ACCOUNT, Cluster
 
 RULES = FilteringRules.model_validate({"releases": {"10.0-dev": {"accept": "none"}}})
 ANALYTICS_DATABASE = "fuelstats_analytics"
@@ -41,7 +42,7 @@ class Drill:
         """A cluster whose data folder exists, empty, for pgBackRest to restore into."""
         cluster = self.cluster(name)
         cluster.data.mkdir(parents=True, mode=0o700)
-        if _running_as_root():
+        if os.geteuid() == 0:
             for folder in (cluster.directory, cluster.data):
                 shutil.chown(folder, SERVER_ACCOUNT)
         return cluster
