@@ -30,7 +30,7 @@ help:
 	@echo "           behind nginx: https://localhost:$(HTTPS_PORT)/ (TLS, local CA in $(LOCAL)/tls), http on $(HTTP_PORT)"
 	@echo "make down   stop what make up started"
 	@echo "make test   run the test suite (starts its own throwaway servers)"
-	@echo "make bench  measure ingest, the ETL, reports and exports; write docs/benchmarks.md"
+	@echo "make bench  measure ingest, the ETL, reports, exports, restores and replication; write docs/benchmarks.md"
 	@echo "make generate  regenerate the typed clients in generated/ from openapi/ (commit the result)"
 	@echo "make dist  build the wheels of fuel-stats, fuel-stats-kit and fuel-stats-common into dist/"
 
@@ -64,6 +64,7 @@ up: setup
 	$(PY) -m tools.localpg start --dir $(LOCAL)/pg --port $(PG_PORT) --database fuelstats
 	$(PY) -m tools.locales start --dir $(LOCAL)/es --port $(ES_PORT)
 	$(FUELSTATS) db upgrade
+	$(STANDBY_UP)
 	$(PY) -m tools.service start --name collector --pidfile $(LOCAL)/collector.pid --log $(LOCAL)/collector.log \
 		--ready http://$(COLLECTOR_BIND)/api/v1/ping/ -- $(FUELSTATS) collector serve --bind $(COLLECTOR_BIND)
 	$(PY) -m tools.service start --name etl --pidfile $(LOCAL)/etl.pid --log $(LOCAL)/etl.log -- $(FUELSTATS) etl run
@@ -82,7 +83,24 @@ down:
 	-@[ -x $(PY) ] && $(PY) -m tools.service stop --name etl --pidfile $(LOCAL)/etl.pid
 	-@[ -x $(PY) ] && $(PY) -m tools.service stop --name collector --pidfile $(LOCAL)/collector.pid
 	-@[ -x $(PY) ] && $(PY) -m tools.locales stop --dir $(LOCAL)/es
+	-$(STANDBY_DOWN)
 	-@[ -x $(PY) ] && $(PY) -m tools.localpg stop --dir $(LOCAL)/pg
+
+# --- hot standby, WAL archive and backups (docs/backups.md) ----------------------------------------
+# make up starts a hot standby of its cluster (through a replication slot), archives the primary's
+# WAL into a pgBackRest repository under .local/backups and takes a first full backup from the
+# standby; the ETL and the analytics read from the standby. PG_SYNCHRONOUS=on: commits are
+# acknowledged once the standby has them too.
+PG_STANDBY_PORT ?= 5434
+PG_SYNCHRONOUS ?= off
+BACKUPS := $(LOCAL)/backups
+up: export FUELSTATS_REPLICA_DATABASE_URL ?= postgresql://fuelstats@127.0.0.1:$(PG_STANDBY_PORT)/fuelstats
+up: export FUELSTATS_PGBACKREST_CONFIG ?= $(abspath $(BACKUPS))/pgbackrest.conf
+up: export FUELSTATS_SNAPSHOT_LOCATION ?= $(abspath $(LOCAL))/es/snapshots
+STANDBY_UP = $(PY) -m tools.localreplica up --primary $(LOCAL)/pg --primary-port $(PG_PORT) \
+	--standby $(LOCAL)/pg-standby --standby-port $(PG_STANDBY_PORT) --backups $(BACKUPS) \
+	$(if $(filter on,$(PG_SYNCHRONOUS)),--synchronous)
+STANDBY_DOWN = @[ -x $(PY) ] && $(PY) -m tools.localreplica down --standby $(LOCAL)/pg-standby
 
 test: setup chromium
 	$(VENV)/bin/ruff check services tools bench tests clients
@@ -93,6 +111,8 @@ bench: setup
 	$(PY) -m bench.etl --output docs/benchmarks.md
 	$(PY) -m bench.reports --output docs/benchmarks.md
 	$(PY) -m bench.exports --output docs/benchmarks.md
+	$(PY) -m bench.restore --output docs/benchmarks.md
+	$(PY) -m bench.replication --output docs/benchmarks.md
 
 # The clients in generated/ are committed; tests/kit/test_generated_client.py fails when they are stale.
 generate: setup

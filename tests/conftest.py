@@ -11,6 +11,7 @@ import shutil
 import socket
 import tempfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -42,6 +43,50 @@ def postgres() -> Iterator[Cluster]:
     yield cluster
     cluster.stop()
     shutil.rmtree(directory, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def standby(postgres: Cluster) -> Iterator[Cluster]:
+    """A hot standby of the session's cluster, streaming through a replication slot (docs/backups.md)."""
+    directory = Path(tempfile.mkdtemp(prefix="fuelstats-standby-", dir="/tmp"))
+    directory.chmod(0o755)
+    cluster = Cluster(directory, free_port())
+    cluster.start_as_replica_of(postgres, slot="fuelstats_test_standby")
+    cluster.wait_until_ready()
+    yield cluster
+    cluster.stop()
+    shutil.rmtree(directory, ignore_errors=True)
+    postgres.psql("SELECT pg_drop_replication_slot('fuelstats_test_standby')")
+
+
+@pytest.fixture
+def replica_url(standby: Cluster, database_url: str) -> Iterator[str]:
+    """The collector database on the standby: running, replaying and caught up at the start of each test."""
+    standby.start(durable=False)
+    standby.wait_until_ready()
+    url = standby.url("collector")
+    with engine_for(url).connect() as connection:
+        connection.execute(text("SELECT pg_wal_replay_resume()"))
+    wait_for_replay(database_url, url)
+    yield url
+    standby.start(durable=False)
+    with engine_for(url).connect() as connection:
+        connection.execute(text("SELECT pg_wal_replay_resume()"))
+
+
+def wait_for_replay(primary_url: str, replica_url: str, timeout: float = 30) -> None:
+    """Until the standby has replayed everything the primary has written so far."""
+    import time
+
+    with engine_for(primary_url).connect() as primary:
+        # The insert position: with synchronous_commit off, a commit may not be written out yet.
+        target = primary.execute(text("SELECT pg_current_wal_insert_lsn()")).scalar_one()
+    deadline = time.monotonic() + timeout
+    with engine_for(replica_url).connect() as standby:
+        while standby.execute(text("SELECT pg_last_wal_replay_lsn() >= CAST(:lsn AS pg_lsn)"),
+                              {"lsn": target}).scalar_one() is not True:
+            assert time.monotonic() < deadline, "the standby did not catch up"
+            time.sleep(0.05)
 
 
 def migrate(url: str) -> None:
@@ -98,9 +143,9 @@ def collector_log(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("collector") / "collector.log"
 
 
-@pytest.fixture(scope="session")
-def collector_server(database_url: str, collector_log: Path) -> Iterator[str]:
-    """`fuelstats collector serve` for real: gunicorn, uvicorn workers, the test database."""
+@contextmanager
+def running_collector(database_url: str, log_file: Path, workers: int = 2) -> Iterator[str]:
+    """`fuelstats collector serve` for real (gunicorn, uvicorn workers) until the block ends; yields its URL."""
     import subprocess
     import sys
 
@@ -109,19 +154,26 @@ def collector_server(database_url: str, collector_log: Path) -> Iterator[str]:
     port = free_port()
     env = {**{k: v for k, v in os.environ.items() if not k.startswith("FUELSTATS_")},
            "FUELSTATS_DATABASE_URL": database_url}
-    with collector_log.open("wb") as log:
+    with log_file.open("wb") as log:
         process = subprocess.Popen(
             [str(Path(sys.executable).with_name("fuelstats")), "collector", "serve",
-             "--bind", f"127.0.0.1:{port}", "--workers", "2"],
+             "--bind", f"127.0.0.1:{port}", "--workers", str(workers)],
             stdout=log, stderr=subprocess.STDOUT, env=env,
         )
     url = f"http://127.0.0.1:{port}"
     try:
-        assert wait_ready(f"{url}/api/v1/ping/", 60, process), collector_log.read_text()[-3000:]
+        assert wait_ready(f"{url}/api/v1/ping/", 60, process), log_file.read_text()[-3000:]
         yield url
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+@pytest.fixture(scope="session")
+def collector_server(database_url: str, collector_log: Path) -> Iterator[str]:
+    """The collector against the test database, for the whole session."""
+    with running_collector(database_url, collector_log) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

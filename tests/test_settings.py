@@ -7,13 +7,14 @@ import os
 import pytest
 
 from fuelstats.analytics.settings import AnalyticsSettings
+from fuelstats.backups.settings import BackupSettings
 from fuelstats.collector.settings import CollectorSettings
 from fuelstats.core.settings import DatabaseSettings
 from fuelstats.etl.settings import EtlSettings
 from fuelstats_common.settings import ConfigurationError, known_variables, load_settings, variables_of
 from fuelstats_kit.settings import KitSettings
 
-PROGRAMS = (CollectorSettings, EtlSettings, AnalyticsSettings, KitSettings)
+PROGRAMS = (CollectorSettings, EtlSettings, AnalyticsSettings, KitSettings, BackupSettings)
 
 
 @pytest.fixture(autouse=True)
@@ -23,15 +24,19 @@ def no_settings_of_the_caller(monkeypatch):
 
 
 def test_each_program_reads_only_its_own_variables():
-    collector, etl, analytics, kit = (variables_of(model) for model in PROGRAMS)
+    collector, etl, analytics, kit, backup = (variables_of(model) for model in PROGRAMS)
     assert "FUELSTATS_SMTP_HOST" in collector and "FUELSTATS_SMTP_HOST" not in etl | analytics | kit
     assert "FUELSTATS_ETL_BATCH_SIZE" in etl and "FUELSTATS_ETL_BATCH_SIZE" not in collector | analytics | kit
     # Both services behind the front door name their clients; only the analytics is limited to networks.
     assert "FUELSTATS_TRUSTED_PROXIES" in collector & analytics and "FUELSTATS_TRUSTED_PROXIES" not in etl | kit
     assert "FUELSTATS_ANALYTICS_NETWORKS" in analytics and "FUELSTATS_ANALYTICS_NETWORKS" not in collector | etl | kit
     assert "FUELSTATS_COLLECTOR_CA_FILE" in kit and "FUELSTATS_COLLECTOR_CA_FILE" not in collector | etl | analytics
+    # Where backups go and how many snapshots are kept is the backup command's alone.
+    for name in ("FUELSTATS_PGBACKREST_CONFIG", "FUELSTATS_BACKUP_STANZA", "FUELSTATS_SNAPSHOT_REPOSITORY",
+                 "FUELSTATS_SNAPSHOT_LOCATION", "FUELSTATS_SNAPSHOT_KEEP"):
+        assert name in backup and name not in collector | etl | analytics | kit
     # The kit shares nothing with the services but the log level; the services share the database.
-    assert kit & (collector | etl | analytics) == {"FUELSTATS_LOG_LEVEL"}
+    assert kit & (collector | etl | analytics | backup) == {"FUELSTATS_LOG_LEVEL"}
     assert variables_of(DatabaseSettings) <= collector & etl & analytics
 
 

@@ -44,7 +44,8 @@ def _running_as_root() -> bool:
     return os.geteuid() == 0
 
 
-def _apt_install(package: str) -> None:
+def apt_install(package: str) -> None:
+    """Install a Debian package (as root; otherwise say how)."""
     if not _running_as_root():
         raise LocalElasticsearchError(f"{package} is missing: run `sudo apt-get install -y {package}`")
     print(f"locales: installing Debian package {package}", file=sys.stderr)
@@ -58,7 +59,7 @@ def java_home() -> Path:
     """The machine's JDK (17 or newer), installing Debian's when there is none."""
     java = shutil.which("java")
     if java is None:
-        _apt_install("openjdk-17-jdk-headless")
+        apt_install("openjdk-17-jdk-headless")
         java = shutil.which("java")
     if java is None:
         raise LocalElasticsearchError("no java on PATH")
@@ -73,7 +74,7 @@ def distribution_zip() -> Path:
     if cached.exists():
         return cached
     if shutil.which("mvn") is None:
-        _apt_install("maven")
+        apt_install("maven")
     result = subprocess.run(
         ["mvn", "-B", "-q", f"{DEPENDENCY_PLUGIN}:get", f"-Dartifact={ARTIFACT}", "-Dtransitive=false"],
         capture_output=True, text=True, cwd="/tmp",
@@ -119,6 +120,11 @@ class Node:
         return f"http://127.0.0.1:{self.port}"
 
     @property
+    def snapshot_dir(self) -> Path:
+        """The folder snapshot repositories may live in (path.repo; docs/backups.md)."""
+        return self.directory / "snapshots"
+
+    @property
     def pidfile(self) -> Path:
         return self.directory / "es.pid"
 
@@ -143,7 +149,7 @@ class Node:
             return
         home = elasticsearch_home()
         config = self.directory / "config"
-        for sub in ("data", "logs", "tmp"):
+        for sub in ("data", "logs", "tmp", "snapshots"):
             (self.directory / sub).mkdir(parents=True, exist_ok=True)
         shutil.rmtree(config, ignore_errors=True)
         shutil.copytree(home / "config", config)
@@ -152,6 +158,7 @@ class Node:
                 "cluster.name: fuelstats",
                 f"path.data: {self.directory / 'data'}",
                 f"path.logs: {self.directory / 'logs'}",
+                f"path.repo: {self.snapshot_dir}",
                 "network.host: 127.0.0.1",
                 f"http.port: {self.port}",
                 "transport.port: 0",

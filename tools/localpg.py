@@ -6,6 +6,10 @@ user that Debian's package creates, and the cluster folder is handed to it.
 
     python -m tools.localpg start --dir .local/pg --port 5433 --database fuelstats
     python -m tools.localpg stop --dir .local/pg
+
+A hot standby of such a cluster (docs/backups.md) streams from it through a replication slot, so the
+primary keeps the WAL the standby has not received yet; `tools/localreplica.py` starts one for
+`make up`, the test harness another.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -96,6 +101,15 @@ class Cluster:
         except (OSError, ValueError, IndexError):
             return None
 
+    def psql(self, statement: str, database: str = "postgres") -> str:
+        """One statement through psql as the superuser; its output, unaligned and without headers."""
+        bindir = ensure_installed()
+        return self._run(bindir, "psql", "-h", "127.0.0.1", "-p", str(self.port), "-U", SUPERUSER, "-d", database,
+                         "-v", "ON_ERROR_STOP=1", "-tAc", statement).stdout.strip()
+
+    def is_standby(self) -> bool:
+        return (self.data / "standby.signal").exists()
+
     def is_running(self) -> bool:
         bindir = find_bindir()
         if bindir is None or not self.data.exists():
@@ -121,34 +135,70 @@ class Cluster:
             return
         options = [f"-p {self.port}", "-c listen_addresses=127.0.0.1", f"-k {self.socket_dir}",
                    "-c max_connections=200"]
+        if self.is_standby():
+            # The primary keeps the rows a long read on the standby still needs, instead of the
+            # standby cancelling that read when it replays their removal (an ETL pass, an export).
+            options.append("-c hot_standby_feedback=on")
         if not durable:
             # Throwaway test clusters: losing them in a power cut costs nothing.
             options += ["-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off"]
         self._run(bindir, "pg_ctl", "start", "-w", "-t", "60", "-D", str(self.data),
                   "-l", str(self.log_file), "-o", " ".join(options))
 
-    def start_as_replica_of(self, primary: Cluster) -> None:
-        """A hot standby streaming from ``primary``: a base backup, then recovery that follows its WAL."""
+    def start_as_replica_of(self, primary: Cluster, *, slot: str | None = None, durable: bool = False) -> None:
+        """A hot standby streaming from ``primary``: a base backup, then recovery that follows its WAL.
+
+        With ``slot``, it streams through that replication slot (created when missing): the primary
+        keeps every WAL segment the standby has not received, however long it was away.
+        """
         bindir = ensure_installed()
         self.directory.mkdir(parents=True, exist_ok=True)
         if _running_as_root():
             shutil.chown(self.directory, SERVER_ACCOUNT)
         if not (self.data / "PG_VERSION").exists():
+            slot_options = []
+            if slot is not None:
+                exists = primary.psql(f"SELECT 1 FROM pg_replication_slots WHERE slot_name = {_literal(slot)}")
+                slot_options = [f"--slot={slot}", *([] if exists else ["--create-slot"])]
             self._run(bindir, "pg_basebackup", "-h", "127.0.0.1", "-p", str(primary.port), "-U", SUPERUSER,
-                      "-D", str(self.data), "--write-recovery-conf", "--wal-method=stream", "--checkpoint=fast")
-        self.start(durable=False)
+                      "-D", str(self.data), "--write-recovery-conf", "--wal-method=stream", "--checkpoint=fast",
+                      *slot_options)
+        self.start(durable=durable)
 
-    def stop(self) -> None:
+    def configure(self, settings: Mapping[str, str], *, durable: bool = True) -> bool:
+        """Server settings kept in the cluster (ALTER SYSTEM); restarts it when one needs a restart.
+
+        Returns whether it restarted. Settings already in force change nothing.
+        """
+        restart = False
+        for name, value in settings.items():
+            context, current = self.psql(
+                f"SELECT context, current_setting(name) FROM pg_settings WHERE name = {_literal(name)}").split("|", 1)
+            if current == value:
+                continue
+            self.psql(f"ALTER SYSTEM SET {name} = {_literal(value)}")
+            restart = restart or context == "postmaster"
+        if restart:
+            self.stop()
+            self.start(durable=durable)
+            self.wait_until_ready()
+        else:
+            self.psql("SELECT pg_reload_conf()")
+        return restart
+
+    def promote(self) -> None:
+        """End recovery: the standby becomes a primary that accepts writes."""
+        self._run(ensure_installed(), "pg_ctl", "promote", "-w", "-t", "60", "-D", str(self.data))
+
+    def stop(self, mode: str = "fast") -> None:
+        """Stop the server; ``mode="immediate"`` is a crash: no checkpoint, recovery at the next start."""
         bindir = find_bindir()
         if bindir is not None and self.is_running():
-            self._run(bindir, "pg_ctl", "stop", "-w", "-m", "fast", "-D", str(self.data))
+            self._run(bindir, "pg_ctl", "stop", "-w", "-m", mode, "-D", str(self.data))
 
     def create_database(self, name: str) -> str:
-        bindir = ensure_installed()
-        exists = self._run(bindir, "psql", "-h", "127.0.0.1", "-p", str(self.port), "-U", SUPERUSER, "-d", "postgres",
-                           "-tAc", f"SELECT 1 FROM pg_database WHERE datname = '{name}'").stdout.strip()
-        if not exists:
-            self._run(bindir, "createdb", "-h", "127.0.0.1", "-p", str(self.port), "-U", SUPERUSER, name)
+        if not self.psql(f"SELECT 1 FROM pg_database WHERE datname = {_literal(name)}"):
+            self._run(ensure_installed(), "createdb", "-h", "127.0.0.1", "-p", str(self.port), "-U", SUPERUSER, name)
         return self.url(name)
 
     def wait_until_ready(self, timeout: float = 30.0) -> None:
@@ -158,6 +208,11 @@ class Cluster:
             if time.monotonic() > deadline:
                 raise LocalPostgresError(f"PostgreSQL on port {self.port} did not become ready")
             time.sleep(0.2)
+
+
+def _literal(value: str) -> str:
+    """A string as an SQL literal."""
+    return "'" + value.replace("'", "''") + "'"
 
 
 def main(argv: list[str] | None = None) -> int:

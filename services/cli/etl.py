@@ -59,21 +59,33 @@ def run(once: bool, interval: float | None) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 def status(as_json: bool) -> None:
     """How far each stream has come and how far behind it is."""
-    report = _etl().status()
+    pipeline = _etl()
+    report, lag = pipeline.status(), pipeline.replication_lag()
     if as_json:
-        click.echo(json.dumps(report, indent=2))
+        replica = None if lag is None else {"lag_bytes": lag.bytes, "lag_seconds": lag.seconds}
+        click.echo(json.dumps({"streams": report, "replica": replica}, indent=2))
         return
     click.echo(f"{'stream':<14} {'indexed':>10} {'pending':>10} {'behind':>10}  pass in progress  last activity")
     for row in report:
         click.echo(f"{row['stream']:<14} {row['indexed']:>10} {row['pending']:>10} {row['behind_seconds']:>9}s"
                    f"  {'yes' if row['pass_in_progress'] else 'no':<16}  {row['last_activity'] or '-'}")
+    if lag is None:
+        click.echo("reading the primary (no FUELSTATS_REPLICA_DATABASE_URL)")
+    else:
+        seconds = "unknown" if lag.seconds is None else f"{lag.seconds:.1f} s"
+        click.echo(f"standby replication lag: {lag.bytes} bytes of WAL to replay, {seconds}")
 
 
 @group.command()
 @click.argument("streams", nargs=-1, type=click.Choice(STREAMS))
 def reindex(streams: tuple[str, ...]) -> None:
     """Rebuild STREAMS' indices (all when none named) into new versions and swap their aliases."""
+    from fuelstats.etl.pipeline import ReplicaBehind
+
     pipeline = _etl()
     for name in streams or STREAMS:
-        built = pipeline.reindex(name)
+        try:
+            built = pipeline.reindex(name)
+        except ReplicaBehind as error:
+            raise click.ClickException(str(error)) from None
         click.echo(f"{name}: " + ", ".join(f"{kind} -> {index}" for kind, index in built.items()))

@@ -142,6 +142,8 @@ class EtlCheckpoint(Base):
     ``done_snapshot`` is the PostgreSQL snapshot (``pg_snapshot`` as text) whose rows are all indexed.
     A pass in progress indexes the rows visible in ``pass_snapshot`` and not in ``done_snapshot``, in
     (xact_id, id) order; ``pass_after_xact_id`` / ``pass_after_id`` say where a killed pass resumes.
+    Snapshots are the primary's; ``pass_lsn`` is the primary's WAL position when ``pass_snapshot``
+    was taken, which a standby must have replayed before the pass reads there (docs/etl.md).
     """
 
     __tablename__ = "etl_checkpoints"
@@ -153,6 +155,7 @@ class EtlCheckpoint(Base):
     pass_after_id: Mapped[int | None] = mapped_column(BigInteger)
     indexed: Mapped[int] = mapped_column(BigInteger, server_default=text("0"))
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    pass_lsn: Mapped[str | None] = mapped_column(Text)
 
 
 class FailureReport(Base):

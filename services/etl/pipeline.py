@@ -4,7 +4,8 @@ A pass of a stream reads, in one repeatable-read transaction (on the replica whe
 the rows written since its last completed snapshot; it writes their documents in bulk and moves
 its checkpoint on the primary only after Elasticsearch has accepted a whole chunk. Killed at any
 point, the next run resumes after the last accepted chunk; documents have deterministic ids, so
-writing one again changes nothing.
+writing one again changes nothing. Snapshots are always taken on the primary; a standby is read
+once it has replayed as far as the primary was then (source.py says why).
 """
 
 from __future__ import annotations
@@ -51,7 +52,38 @@ class StreamBusy(Exception):
     """Another ETL process is carrying this stream."""
 
 
+class ReplicaBehind(Exception):
+    """The standby has not replayed as far as the primary was when the snapshot was taken."""
+
+
+@dataclass(frozen=True)
+class ReplicationLag:
+    """How far the standby the ETL reads is behind the primary.
+
+    ``seconds`` is how long ago the primary committed the last transaction the standby has replayed,
+    while it has WAL left to replay (0 when it has none; None when it has replayed no transaction
+    since it started): the standby shows nothing younger.
+    """
+
+    bytes: int
+    seconds: float | None
+
+
+def replication_lag(primary: Engine, reader: Engine) -> ReplicationLag | None:
+    """The lag of ``reader`` behind ``primary``; None when ``reader`` is no standby.
+
+    Called by `fuelstats etl status`, and meant for the metrics.
+    """
+    with primary.connect() as connection:
+        position = source.primary_wal_position(connection)
+    with reader.connect() as connection:
+        lag = source.replay_lag(connection, position)
+    return None if lag is None else ReplicationLag(*lag)
+
+
 IN_FLIGHT = 2  # bulk requests under way at once: Elasticsearch indexes while we read and transform
+REPLICA_WAIT = 10.0  # seconds a pass waits for the standby to replay as far as its snapshot; then it is left for later
+REINDEX_REPLICA_WAIT = 300.0
 
 # glibc's malloc options (malloc.h), and what the ETL sets them to.
 _M_TRIM_THRESHOLD, _M_TOP_PAD = -1, -2
@@ -188,6 +220,7 @@ class Etl:
     prefix: str
     batch_size: int
     interactive: bool = False
+    replica_wait: float = REPLICA_WAIT
 
     def _control(self) -> Connection:
         return self.primary.connect().execution_options(isolation_level="AUTOCOMMIT")
@@ -199,8 +232,22 @@ class Etl:
             source.begin_reading(reader)
             yield reader
 
+    def _reader_reached(self, position: str, wait: float) -> bool:
+        """Whether the reader has replayed the primary's WAL up to ``position``, waiting up to ``wait``
+        seconds for it (not at all while its replay is paused)."""
+        deadline = time.monotonic() + wait
+        with self.reader.connect().execution_options(isolation_level="AUTOCOMMIT") as reader:
+            while True:
+                reached, paused = source.replay_state(reader, position)
+                if reached or paused or time.monotonic() >= deadline:
+                    return reached
+                time.sleep(0.05)
+
     def prepare(self) -> None:
         search.ensure_indices(self.es, self.prefix)
+
+    def replication_lag(self) -> ReplicationLag | None:
+        return replication_lag(self.primary, self.reader)
 
     def run_pass(self, stream: Stream) -> int:
         """Carry the stream's new and changed rows; return how many rows were carried."""
@@ -211,15 +258,24 @@ class Etl:
                 raise StreamBusy(f"{stream.name}: another ETL process is carrying it")
             try:
                 checkpoint = source.load_checkpoint(control, stream.name)
-                with self._reading() as reader:
-                    snapshot = checkpoint.pass_snapshot or source.current_snapshot(reader)
-                    if checkpoint.pass_snapshot is None:
-                        source.begin_pass(control, stream.name, snapshot)
-                        after = None
-                    elif checkpoint.pass_after_xact_id is not None:
+                after = None
+                if checkpoint.pass_snapshot is None:
+                    snapshot, position = source.primary_snapshot(control)
+                    reached = self._reader_reached(position, self.replica_wait)
+                    # Kept even when the standby is not there yet: however far behind it stays, it
+                    # reaches this position some day, and the pass then carries its snapshot.
+                    source.begin_pass(control, stream.name, snapshot, position)
+                else:
+                    snapshot = checkpoint.pass_snapshot
+                    # A pass begun before positions were kept: where the primary is now is past it.
+                    position = checkpoint.pass_lsn or source.primary_snapshot(control)[1]
+                    reached = self._reader_reached(position, self.replica_wait)
+                    if checkpoint.pass_after_xact_id is not None:
                         after = (checkpoint.pass_after_xact_id, int(checkpoint.pass_after_id or 0))
-                    else:
-                        after = None
+                if not reached:
+                    log.info("waiting for the standby", stream=stream.name, position=position)
+                    return 0
+                with self._reading() as reader:
                     pending, _ = source.count_pending(reader, stream.name, done=checkpoint.done_snapshot)
                     progress = Progress(stream.name, pending, self.interactive)
                     rows = source.rows_of_pass(reader, stream.name, done=checkpoint.done_snapshot, target=snapshot,
@@ -297,16 +353,19 @@ class Etl:
                 time.sleep(1)
             try:
                 source.load_checkpoint(control, stream.name)
+                snapshot, position = source.primary_snapshot(control)
+                if not self._reader_reached(position, REINDEX_REPLICA_WAIT):
+                    raise ReplicaBehind(f"{stream.name}: the standby has not replayed the primary's WAL up to"
+                                        f" {position} (is its replay paused?)")
                 self.prepare()
                 built = {kind: search.create_version(self.es, self.prefix, kind) for kind in stream.kinds}
                 target = Target(self.es, self.prefix, {**Target.live(self.es, self.prefix).indices, **built})
                 with self._reading() as reader:
-                    snapshot = source.current_snapshot(reader)
                     total = source.count_rows(reader, stream.name)
                     progress = Progress(f"{stream.name} (rebuild)", total, self.interactive)
+                    rows = source.rows_visible(reader, stream.name, batch_size=self.batch_size, target=snapshot)
                     try:
-                        for chunk in _chunks(source.rows_visible(reader, stream.name, batch_size=self.batch_size),
-                                             self.batch_size):
+                        for chunk in _chunks(rows, self.batch_size):
                             self._send(stream, stream.actions(chunk, target, reader, incremental=False))
                             progress.update(len(chunk))
                     finally:

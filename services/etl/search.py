@@ -41,7 +41,7 @@ class BulkFailure:
     reason: str
 
 
-def _new_index_name(prefix: str, kind: str) -> str:
+def new_index_name(prefix: str, kind: str) -> str:
     return f"{alias(prefix, kind)}-v{dt.datetime.now(dt.UTC):%Y%m%d%H%M%S%f}"
 
 
@@ -71,7 +71,7 @@ def ensure_indices(es: Elasticsearch, prefix: str) -> None:
     put_templates(es, prefix)
     for kind, document in KINDS.items():
         if not indices_behind(es, alias(prefix, kind)):
-            es.indices.create(index=_new_index_name(prefix, kind), aliases={alias(prefix, kind): {}})
+            es.indices.create(index=new_index_name(prefix, kind), aliases={alias(prefix, kind): {}})
             continue
         try:
             es.indices.put_mapping(index=alias(prefix, kind), **document._doc_type.mapping.to_dict())
@@ -84,7 +84,7 @@ def ensure_indices(es: Elasticsearch, prefix: str) -> None:
 def create_version(es: Elasticsearch, prefix: str, kind: str) -> str:
     """A new, empty version of the kind's index, not yet behind the alias."""
     put_templates(es, prefix)
-    name = _new_index_name(prefix, kind)
+    name = new_index_name(prefix, kind)
     es.indices.create(index=name)
     return name
 
@@ -190,3 +190,34 @@ def installation_marks(es: Elasticsearch, index: str, master_node_uids: list[str
         return {}
     found = es.mget(index=index, ids=master_node_uids, source_includes=list(MARKS))["docs"]
     return {doc["_id"]: marks_of(doc["_source"]) for doc in found if doc.get("found")}
+
+
+# --- snapshots (etl/snapshots.py, docs/backups.md) -------------------------------------------------
+
+def register_repository(es: Elasticsearch, name: str, location: str) -> None:
+    """A shared-filesystem snapshot repository at ``location`` (inside the node's path.repo); again: no change."""
+    es.snapshot.create_repository(name=name, repository={"type": "fs", "settings": {"location": location}})
+
+
+def create_snapshot(es: Elasticsearch, repository: str, name: str, indices: list[str], metadata: dict[str, Any]
+                    ) -> dict[str, Any]:
+    """Snapshot these indices (not the cluster's templates and settings) and wait until it is complete."""
+    answer = es.snapshot.create(repository=repository, snapshot=name, indices=indices, include_global_state=False,
+                                metadata=metadata, wait_for_completion=True)
+    return dict(answer["snapshot"])
+
+
+def snapshots(es: Elasticsearch, repository: str) -> list[dict[str, Any]]:
+    """Every snapshot in the repository, oldest first."""
+    return list(es.snapshot.get(repository=repository, snapshot="_all", sort="start_time")["snapshots"])
+
+
+def delete_snapshot(es: Elasticsearch, repository: str, name: str) -> None:
+    es.snapshot.delete(repository=repository, snapshot=name)
+
+
+def restore_index(es: Elasticsearch, repository: str, snapshot: str, index: str, as_index: str) -> None:
+    """Restore one index of a snapshot under another name, without its aliases; wait until it is complete."""
+    es.snapshot.restore(repository=repository, snapshot=snapshot, indices=index, rename_pattern=f"^{index}$",
+                        rename_replacement=as_index, include_aliases=False, include_global_state=False,
+                        wait_for_completion=True)

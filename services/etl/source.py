@@ -7,6 +7,11 @@ not visible in the snapshot taken before that commit, so the next pass reads it:
 and nothing is read twice.
 
 Rows are read from the replica when one is configured; checkpoints are always kept on the primary.
+The snapshots are always the primary's: a hot standby's ``pg_current_snapshot()`` leaves out the
+transactions still in progress (it keeps them where that function does not look), so a pass that
+took its snapshot there would mark them carried before they commit, and never read their rows. A
+pass takes the primary's snapshot with the primary's WAL position, and reads on the standby once
+the standby has replayed up to that position: it then sees every transaction the snapshot sees.
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ class Checkpoint:
     pass_after_id: int | None
     indexed: int
     updated_at: dt.datetime
+    pass_lsn: str | None  # the primary's WAL position when pass_snapshot was taken
 
 
 # The rows of each stream, with the columns its documents need; the stream's table is aliased "t".
@@ -96,8 +102,49 @@ def begin_reading(connection: Connection) -> None:
     connection.execute(text("SET LOCAL jit = off"))
 
 
-def current_snapshot(connection: Connection) -> str:
-    return str(connection.execute(text("SELECT pg_current_snapshot()::text")).scalar_one())
+def primary_snapshot(connection: Connection) -> tuple[str, str]:
+    """On the primary: a snapshot, and a WAL position a standby must have replayed to see all it sees.
+
+    The position is read after the statement's snapshot was taken, so every commit the snapshot
+    sees is before it.
+    """
+    snapshot, position = connection.execute(
+        text("SELECT pg_current_snapshot()::text, pg_current_wal_insert_lsn()::text")).one()
+    return str(snapshot), str(position)
+
+
+def replay_state(connection: Connection, position: str) -> tuple[bool, bool]:
+    """On the reader: whether it has replayed up to ``position`` (a primary always has), and whether
+    its replay is paused (pg_wal_replay_pause), so that waiting for it is pointless."""
+    reached, paused = connection.execute(
+        text("SELECT NOT pg_is_in_recovery() OR pg_last_wal_replay_lsn() >= CAST(:position AS pg_lsn),"
+             " pg_is_in_recovery() AND pg_get_wal_replay_pause_state() <> 'not paused'"),
+        {"position": position},
+    ).one()
+    return bool(reached), bool(paused)
+
+
+def primary_wal_position(connection: Connection) -> str:
+    """On the primary: how far its WAL is written, what a standby can have received at most."""
+    return str(connection.execute(text("SELECT pg_current_wal_lsn()::text")).scalar_one())
+
+
+def replay_lag(connection: Connection, primary_position: str) -> tuple[int, float | None] | None:
+    """On the reader: how many bytes of the primary's WAL it has still to replay, and the seconds
+    since the primary committed the last transaction it has replayed (while it has WAL to replay;
+    no transaction replayed since it started: None). A primary: None."""
+    row = connection.execute(
+        text("SELECT pg_is_in_recovery(),"
+             " greatest(pg_wal_lsn_diff(CAST(:position AS pg_lsn), pg_last_wal_replay_lsn()), 0)::bigint,"
+             " extract(epoch FROM clock_timestamp() - pg_last_xact_replay_timestamp())::float8"),
+        {"position": primary_position},
+    ).one()
+    in_recovery, behind_bytes, since_last_replayed = row
+    if not in_recovery:
+        return None
+    if behind_bytes == 0:
+        return 0, 0.0
+    return int(behind_bytes), None if since_last_replayed is None else max(0.0, float(since_last_replayed))
 
 
 def rows_of_pass(
@@ -117,10 +164,13 @@ def rows_of_pass(
     yield from result.mappings()
 
 
-def rows_visible(connection: Connection, stream: str, *, batch_size: int) -> Iterator[Mapping[str, Any]]:
-    """Every row of the stream this transaction sees (for a rebuild), streamed."""
+def rows_visible(connection: Connection, stream: str, *, batch_size: int, target: str | None = None
+                 ) -> Iterator[Mapping[str, Any]]:
+    """Every row of the stream this transaction sees, and ``target`` too when given (for a rebuild), streamed."""
+    where = " WHERE pg_visible_in_snapshot(t.xact_id, CAST(:target AS pg_snapshot))" if target else ""
     result = connection.execute(
-        text(f"{STREAM_SELECTS[stream]} ORDER BY t.xact_id, t.id"),
+        text(f"{STREAM_SELECTS[stream]}{where} ORDER BY t.xact_id, t.id"),
+        {"target": target} if target else {},
         execution_options={"stream_results": True, "yield_per": batch_size},
     )
     yield from result.mappings()
@@ -177,30 +227,29 @@ def unlock_stream(connection: Connection, stream: str) -> None:
                        {"namespace": _LOCK_NAMESPACE, "lock": _LOCK_OF_STREAM.get(stream, stream)})
 
 
+_CHECKPOINT = ("stream, done_snapshot, pass_snapshot, pass_after_xact_id::text, pass_after_id, indexed, updated_at,"
+               " pass_lsn")
+
+
 def load_checkpoint(connection: Connection, stream: str) -> Checkpoint:
     connection.execute(text("INSERT INTO etl_checkpoints (stream) VALUES (:stream) ON CONFLICT DO NOTHING"),
                        {"stream": stream})
-    row = connection.execute(
-        text("SELECT stream, done_snapshot, pass_snapshot, pass_after_xact_id::text, pass_after_id, indexed,"
-             " updated_at FROM etl_checkpoints WHERE stream = :stream"),
-        {"stream": stream},
-    ).one()
+    row = connection.execute(text(f"SELECT {_CHECKPOINT} FROM etl_checkpoints WHERE stream = :stream"),
+                             {"stream": stream}).one()
     return Checkpoint(*row)
 
 
 def all_checkpoints(connection: Connection) -> list[Checkpoint]:
-    rows = connection.execute(
-        text("SELECT stream, done_snapshot, pass_snapshot, pass_after_xact_id::text, pass_after_id, indexed,"
-             " updated_at FROM etl_checkpoints ORDER BY stream")
-    )
+    rows = connection.execute(text(f"SELECT {_CHECKPOINT} FROM etl_checkpoints ORDER BY stream"))
     return [Checkpoint(*row) for row in rows]
 
 
-def begin_pass(connection: Connection, stream: str, target: str) -> None:
+def begin_pass(connection: Connection, stream: str, target: str, position: str) -> None:
+    """A pass of ``stream`` carries what ``target`` (a snapshot of the primary at WAL ``position``) sees."""
     connection.execute(
-        text("UPDATE etl_checkpoints SET pass_snapshot = :target, pass_after_xact_id = NULL, pass_after_id = NULL,"
-             " updated_at = now() WHERE stream = :stream"),
-        {"stream": stream, "target": target},
+        text("UPDATE etl_checkpoints SET pass_snapshot = :target, pass_lsn = :position, pass_after_xact_id = NULL,"
+             " pass_after_id = NULL, updated_at = now() WHERE stream = :stream"),
+        {"stream": stream, "target": target, "position": position},
     )
 
 
@@ -216,7 +265,32 @@ def advance_pass(connection: Connection, stream: str, after: tuple[str, int], in
 def finish_pass(connection: Connection, stream: str, snapshot: str) -> None:
     """Every row visible in ``snapshot`` is in the index."""
     connection.execute(
-        text("UPDATE etl_checkpoints SET done_snapshot = :snapshot, pass_snapshot = NULL,"
+        text("UPDATE etl_checkpoints SET done_snapshot = :snapshot, pass_snapshot = NULL, pass_lsn = NULL,"
              " pass_after_xact_id = NULL, pass_after_id = NULL, updated_at = now() WHERE stream = :stream"),
         {"stream": stream, "snapshot": snapshot},
     )
+
+
+def put_checkpoint(connection: Connection, checkpoint: Checkpoint) -> None:
+    """Set a stream's checkpoint as it was (restoring a snapshot of its indices)."""
+    connection.execute(
+        text("INSERT INTO etl_checkpoints (stream, done_snapshot, pass_snapshot, pass_after_xact_id, pass_after_id,"
+             " indexed, pass_lsn, updated_at)"
+             " VALUES (:stream, :done_snapshot, :pass_snapshot, CAST(:pass_after_xact_id AS xid8), :pass_after_id,"
+             " :indexed, :pass_lsn, now())"
+             " ON CONFLICT (stream) DO UPDATE SET done_snapshot = excluded.done_snapshot,"
+             " pass_snapshot = excluded.pass_snapshot, pass_after_xact_id = excluded.pass_after_xact_id,"
+             " pass_after_id = excluded.pass_after_id, indexed = excluded.indexed, pass_lsn = excluded.pass_lsn,"
+             " updated_at = now()"),
+        {name: value for name, value in checkpoint.__dict__.items() if name != "updated_at"},
+    )
+
+
+def next_transaction(connection: Connection) -> int:
+    """The id the primary's next transaction will get: no snapshot it took can see past it."""
+    return int(connection.execute(text("SELECT pg_snapshot_xmax(pg_current_snapshot())::text")).scalar_one())
+
+
+def snapshot_horizon(snapshot: str) -> int:
+    """The first transaction id a snapshot (``xmin:xmax:xip``) sees nothing of."""
+    return int(snapshot.split(":")[1])

@@ -57,8 +57,10 @@ def test_status_as_json(engine, es, prefix, database_url, elasticsearch_node):
     result = subprocess.run([FUELSTATS, "etl", "status", "--json"], env=env, capture_output=True, text=True,
                             timeout=60)
     assert result.returncode == 0, result.stderr
-    report = {row["stream"]: row for row in json.loads(result.stdout)}
+    status = json.loads(result.stdout)
+    report = {row["stream"]: row for row in status["streams"]}
     assert report["action_logs"]["pending"] == 4 and report["action_logs"]["indexed"] == 0
+    assert status["replica"] is None, "it reads the primary"
 
 
 def test_reindex_command(engine, es, prefix, database_url, elasticsearch_node):
