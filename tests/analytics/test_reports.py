@@ -92,7 +92,7 @@ def test_node_roles_with_combined_nodes(analytics):
 
 
 def test_network_types(analytics):
-    assert buckets(analytics, "network_types") == {"neutron-vlan": 1, "nova-network": 1, "neutron-gre": 1}
+    assert buckets(analytics, "network_types") == {"neutron-vlan": 1, "nova_network": 1, "neutron-gre": 1}
 
 
 def test_storage_options(analytics):

@@ -83,7 +83,7 @@ def check_reports(client: AnalyticsClient) -> None:
     assert buckets(client, "hypervisors") == {"kvm": 1, "qemu": 1}
     assert breakdowns(client, "releases") == {"9.0": (1, {"environments": 2})}
     assert buckets(client, "deployment_modes") == {"ha_compact": 1, "multinode": 1}
-    assert buckets(client, "network_types") == {"neutron-vlan": 1, "nova-network": 1}
+    assert buckets(client, "network_types") == {"neutron-vlan": 1, "nova_network": 1}
     assert buckets(client, "storage") == {"volumes_lvm": 1, "images_ceph": 1, "volumes_ceph": 1}
     assert buckets(client, "components") == {"sahara": 1, "ceilometer": 1, "mongo": 1}  # murano is off
     assert buckets(client, "plugins") == {"contrail": 1}  # ldap is installed but not enabled

@@ -67,7 +67,7 @@ def test_search_environments_by_field_and_open_one(server, open_page, output):
     page.screenshot(path=str(output / "installation.png"), full_page=True)
     first, second = page.locator("#environment-1").inner_text(), page.locator("#environment-2").inner_text()
     assert all(word in first for word in ("volumes_lvm", "sahara", "contrail", "neutron-vlan", "cinder, compute"))
-    assert {"images_ceph", "volumes_ceph", "nova-network", "controller, mongo", "Supermicro X9"} <= set(
+    assert {"images_ceph", "volumes_ceph", "nova_network", "controller, mongo", "Supermicro X9"} <= set(
         part.strip() for line in second.splitlines() for part in [line, *line.split("\t"), *line.split(",")])
     assert visit.errors == [] and visit.outside == []
 
