@@ -50,6 +50,11 @@ class Settings(BaseModel):
     trusted_proxies: str = Field(
         default="", description="Comma-separated addresses of proxies whose X-Forwarded-For the analytics believes."
     )
+    # The analytics' "data as of" (docs/analytics.md): how far behind the ETL may be before the
+    # statistics are called stale.
+    data_stale_after: float = Field(
+        default=3600.0, gt=0, description="Seconds the ETL may lag behind the collector before the data is stale."
+    )
     # Failure reports (docs/failure-reports.md): who the support team is and how it hears of them.
     smtp_host: str | None = Field(
         default=None, description="SMTP server the collector e-mails failure reports through; unset: e-mails wait."

@@ -12,6 +12,7 @@ from connexion.options import SwaggerUIOptions
 from elastic_transport import ConnectionError as ElasticConnectionError
 from elastic_transport import ConnectionTimeout
 from elasticsearch import ApiError, NotFoundError
+from sqlalchemy.exc import OperationalError
 
 from fuelstats import web
 from fuelstats.analytics.access import local_only_middleware
@@ -47,6 +48,12 @@ def _search_unavailable(request: ConnexionRequest, error: Exception) -> Connexio
     return _json(503, web.error_body(reason), headers={"Retry-After": "30"})
 
 
+def _database_unavailable(request: ConnexionRequest, error: Exception) -> ConnexionResponse:
+    log.error("database unavailable", error=str(error).splitlines()[0])
+    return _json(503, web.error_body("the collector's database is unavailable, try again later"),
+                 headers={"Retry-After": "30"})
+
+
 def _not_configured(request: ConnexionRequest, error: Exception) -> ConnexionResponse:
     log.error("not configured", error=str(error))
     return _json(503, web.error_body(f"the analytics service is not configured for this: {error}"))
@@ -70,6 +77,7 @@ def create_app() -> AsyncApp:
     app.add_middleware(web_ui_middleware(), position=MiddlewarePosition.BEFORE_SWAGGER)
     app.add_error_handler(InvalidFilters, _invalid_filters)
     app.add_error_handler(ConfigurationError, _not_configured)
+    app.add_error_handler(OperationalError, _database_unavailable)
     for error in (ElasticConnectionError, ConnectionTimeout, ApiError):
         app.add_error_handler(error, _search_unavailable)
     return app
