@@ -29,12 +29,15 @@ def node(node_id: int, roles: list[str], manufacturer: str, product: str) -> dic
             "platform_name": product}
 
 
+CODENAMES = {"mitaka-9.0": "Mitaka", "liberty-8.0": "Liberty", "2014.2-6.0": "Juno"}
+
+
 def cluster(cluster_id: int, *, os: str, hypervisor: str, network: dict[str, Any], provider: str, mode: str,
             nodes: list[dict[str, Any]], flags: tuple[str, ...] = (), plugins: tuple[str, ...] = (),
             version: str = "mitaka-9.0") -> dict[str, Any]:
     return {
         "id": cluster_id, "mode": mode, "status": "operational", "nodes_num": len(nodes), "nodes": nodes,
-        "release": {"version": version, "os": os, "name": f"OpenStack {version} on {os}"},
+        "release": {"version": version, "os": os, "name": f"{CODENAMES[version]} on {os}"},
         "net_provider": provider, "network_configuration": network,
         "attributes": {"libvirt_type": hypervisor, **{flag: True for flag in flags}},
         "installed_plugins": [{"name": name, "version": "1.0.0", "fuel_version": ["9.0"]} for name in plugins],

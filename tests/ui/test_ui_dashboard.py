@@ -45,7 +45,7 @@ def test_the_number_behind_a_bar_shows_on_hover(server, open_page):
         const tooltip = Chart.getChart(document.querySelector('#report-operating_systems canvas')).tooltip;
         return {title: tooltip.title, lines: tooltip.body.map(part => part.lines).flat()};
     }""")
-    assert tooltip == {"title": ["CentOS"], "lines": ["1 installations"]}
+    assert tooltip == {"title": ["CentOS"], "lines": ["1 installations, 25% of 4"]}
 
 
 def test_filters_change_every_chart_and_the_url_and_a_reload_restores_them(server, open_page):
