@@ -362,6 +362,21 @@ def sender_run(once: bool, interval: float | None) -> None:
     follow(daemon, interval or _settings().send_interval)
 
 
+@sender.command("preview")
+@click.option("--limit", type=click.IntRange(min=0), default=None,
+              help="Show at most this many records of each kind (the counts stay whole).")
+def sender_preview(limit: int | None) -> None:
+    """Print, as JSON, exactly what the next run would send; sends nothing."""
+    import json
+
+    from fuelstats.kit.failure_reports import Spool
+    from fuelstats.kit.preview import next_run
+
+    daemon = build_sender()
+    click.echo(json.dumps(next_run(daemon.engine, daemon.provider, daemon.config,
+                                  spool=Spool(_settings().failure_spool_dir), limit=limit), indent=2))
+
+
 def build_failure_reporter() -> Any:
     from fuelstats.kit.failure_reports import FailureReporter
     from fuelstats.kit.installation import DatabaseInstallationInfo, read_fuel_release
