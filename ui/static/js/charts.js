@@ -78,9 +78,9 @@ function shareOf(report) {
 function multipleNote(report) {
   if (!report.multiple) return "";
   const one = report.unit.replace(/s$/, "");
-  return `One ${one} can count under several ${report.dimension}s, so the ${chartKind(report.name) === "bars"
-    ? "bars" : "rows"} add up to more than the ${formatNumber(report.total)} ${report.unit}; each share is of those ` +
-    `${formatNumber(report.total)}.`;
+  const parts = chartKind(report.name) === "bars" ? "bars" : "rows";
+  return `One ${one} can count under several ${report.dimension}s, so the ${parts} can add up to more than the ` +
+    `${formatNumber(report.total)} ${report.unit}; each share is of those ${formatNumber(report.total)}.`;
 }
 
 export function showReport(card, report) {
