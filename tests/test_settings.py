@@ -30,6 +30,7 @@ def test_each_program_reads_only_its_own_variables():
     # Both services behind the front door name their clients; only the analytics is limited to networks.
     assert "FUELSTATS_TRUSTED_PROXIES" in collector & analytics and "FUELSTATS_TRUSTED_PROXIES" not in etl | kit
     assert "FUELSTATS_ANALYTICS_NETWORKS" in analytics and "FUELSTATS_ANALYTICS_NETWORKS" not in collector | etl | kit
+    assert "FUELSTATS_DATA_STALE_AFTER" in analytics and "FUELSTATS_DATA_STALE_AFTER" not in collector | etl | kit
     assert "FUELSTATS_COLLECTOR_CA_FILE" in kit and "FUELSTATS_COLLECTOR_CA_FILE" not in collector | etl | analytics
     # Where backups go and how many snapshots are kept is the backup command's alone.
     for name in ("FUELSTATS_PGBACKREST_CONFIG", "FUELSTATS_BACKUP_STANZA", "FUELSTATS_SNAPSHOT_REPOSITORY",

@@ -5,6 +5,7 @@
     fuelstats-master statistics on|off|show       send statistics or not; show the settings and the backlog
     fuelstats-master contact ...                  the customer contact, and whether it is sent
     fuelstats-master sender run [--once]          the sender daemon
+    fuelstats-master sender preview [--limit N]   what the next run would send, as JSON; sends nothing
     fuelstats-master sender report-failure UUID   a failed deployment, reported at once
     fuelstats-master sender failures [--follow]   the spooled failure reports, sent again
 """
@@ -172,6 +173,21 @@ def sender_run(once: bool, interval: float | None) -> None:
         report = daemon.run_once()
         sys.exit(1 if report.outcome in ("collector-down", "collector-untrusted", "failed") else 0)
     follow(daemon, interval or get_settings().send_interval)
+
+
+@sender.command("preview")
+@click.option("--limit", type=click.IntRange(min=0), default=None,
+              help="Show at most this many records of each kind (the counts stay whole).")
+def sender_preview(limit: int | None) -> None:
+    """Print, as JSON, exactly what the next run would send; sends nothing."""
+    import json
+
+    from fuelstats_kit.failure_reports import Spool
+    from fuelstats_kit.preview import next_run
+
+    daemon = build_sender()
+    click.echo(json.dumps(next_run(daemon.engine, daemon.provider, daemon.config,
+                                  spool=Spool(get_settings().failure_spool_dir), limit=limit), indent=2))
 
 
 @sender.command("report-failure")

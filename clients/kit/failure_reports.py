@@ -131,6 +131,11 @@ class Spool:
             return []
         return sorted(self.directory.glob("*.json"), key=lambda path: (path.stat().st_mtime, path.name))
 
+    def read(self, path: Path) -> dict[str, Any]:
+        """A spooled report, as it is sent."""
+        report: dict[str, Any] = json.loads(path.read_text())
+        return report
+
     def done(self, path: Path) -> None:
         path.unlink(missing_ok=True)
 
@@ -191,7 +196,7 @@ class FailureReporter:
         collector = Collector(self.collector_url, master.uid, self.timeout, self.ca_file)
         try:
             for position, path in enumerate(waiting):
-                report = json.loads(path.read_text())
+                report = self.spool.read(path)
                 try:
                     answer = collector.send_failure_report(report)
                 except CollectorUnavailable as error:

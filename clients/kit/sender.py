@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import structlog
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 from tenacity import (
     Retrying,
@@ -89,6 +89,43 @@ def action_log_record(master_node_uid: str, row: dict[str, Any]) -> dict[str, An
 def oswl_record(master_node_uid: str, row: dict[str, Any]) -> dict[str, Any]:
     record = {name: _json_ready(value) for name, value in row.items() if name != "is_sent"}
     return {**record, "master_node_uid": master_node_uid}
+
+
+def installation_structure(provider: InstallationInfoProvider, master: MasterNode) -> dict[str, Any]:
+    """The v1 installation structure a run sends: the provider's, with the contact its owner agreed to send."""
+    return {**provider.installation_info(master.uid), "user_information": master.user_information()}
+
+
+@dataclass(frozen=True)
+class Stream:
+    """A table of records the sender sends in batches until none is left unsent."""
+
+    name: str
+    read: Callable[[Connection, int, int], list[dict[str, Any]]]  # (after id, limit) -> unsent rows in id order
+    mark: Callable[[Connection, list[int]], None]
+    record: Callable[[str, dict[str, Any]], dict[str, Any]]  # (master node uid, row) -> the v1 record
+    acknowledged: frozenset[str]
+
+
+ACTION_LOGS = Stream("action_logs", storage.unsent_action_logs, storage.mark_action_logs_sent, action_log_record,
+                     ACKNOWLEDGED_ACTION_LOG)
+OSWL_STATS = Stream("oswl_stats", storage.unsent_oswl_stats, storage.mark_oswl_stats_sent, oswl_record,
+                    ACKNOWLEDGED_OSWL)
+
+
+def unsent_batches(engine: Engine, stream: Stream, batch_size: int,
+                   before_each: Callable[[], None] = lambda: None) -> Iterator[list[dict[str, Any]]]:
+    """The stream's unsent rows, batch after batch in id order, as a run reads them; each batch is
+    read after ``before_each`` and after the caller handled the batch before it."""
+    after = 0
+    while True:
+        before_each()
+        with engine.connect() as connection:
+            rows = stream.read(connection, after, batch_size)
+        if not rows:
+            return
+        after = rows[-1]["id"]
+        yield rows
 
 
 class Sender:
@@ -209,16 +246,12 @@ class Sender:
 
     def _send_action_logs(self, collector: Collector, master: MasterNode, report: RunReport,
                           deadline: float) -> None:
-        def send(records: list[dict[str, Any]]) -> dict[int, str]:
-            return collector.send_action_logs([action_log_record(master.uid, row) for row in records])
-
-        self._send_stream("action_logs", storage.unsent_action_logs, storage.mark_action_logs_sent, send,
-                          ACKNOWLEDGED_ACTION_LOG, deadline, report)
+        self._send_stream(ACTION_LOGS, master, collector.send_action_logs, deadline, report)
 
     def _send_installation_structure(self, collector: Collector, master: MasterNode, report: RunReport,
                                      deadline: float) -> None:
         self._check_time(deadline)
-        structure = {**self.provider.installation_info(master.uid), "user_information": master.user_information()}
+        structure = installation_structure(self.provider, master)
         try:
             self._retrying(lambda: collector.send_installation_structure(structure), deadline)
             report.installation_structure = "sent"
@@ -227,29 +260,21 @@ class Sender:
             report.errors.append(f"installation structure: {error}")
 
     def _send_oswl_stats(self, collector: Collector, master: MasterNode, report: RunReport, deadline: float) -> None:
-        def send(records: list[dict[str, Any]]) -> dict[int, str]:
-            return collector.send_oswl_stats([oswl_record(master.uid, row) for row in records])
+        self._send_stream(OSWL_STATS, master, collector.send_oswl_stats, deadline, report)
 
-        self._send_stream("oswl_stats", storage.unsent_oswl_stats, storage.mark_oswl_stats_sent, send,
-                          ACKNOWLEDGED_OSWL, deadline, report)
-
-    def _send_stream(self, stream: str, read: Callable[..., list[dict[str, Any]]], mark: Callable[..., None],
-                     send: Callable[[list[dict[str, Any]]], dict[int, str]], acknowledged: frozenset[str],
-                     deadline: float, report: RunReport) -> None:
+    def _send_stream(self, stream: Stream, master: MasterNode,
+                     send_records: Callable[[list[dict[str, Any]]], dict[int, str]], deadline: float,
+                     report: RunReport) -> None:
         """Unsent rows in id order, batch by batch; counted in the report as they go (a run may stop midway)."""
-        after = 0
-        while True:
-            self._check_time(deadline)
-            with self.engine.connect() as connection:
-                rows = read(connection, after, self.config.batch_size)
-            if not rows:
-                return
-            after = rows[-1]["id"]
+        def send(rows: list[dict[str, Any]]) -> dict[int, str]:
+            return send_records([stream.record(master.uid, row) for row in rows])
+
+        for rows in unsent_batches(self.engine, stream, self.config.batch_size, lambda: self._check_time(deadline)):
             for batch, statuses in self._deliver(rows, send, deadline, report):
-                done = [row["id"] for row in batch if statuses.get(row["id"]) in acknowledged]
+                done = [row["id"] for row in batch if statuses.get(row["id"]) in stream.acknowledged]
                 with self.engine.begin() as connection:
-                    mark(connection, done)
-                setattr(report, f"{stream}_sent", getattr(report, f"{stream}_sent") + len(done))
+                    stream.mark(connection, done)
+                setattr(report, f"{stream.name}_sent", getattr(report, f"{stream.name}_sent") + len(done))
 
     def _deliver(self, rows: list[dict[str, Any]], send: Callable[[list[dict[str, Any]]], dict[int, str]],
                  deadline: float, report: RunReport) -> Iterator[tuple[list[dict[str, Any]], dict[int, str]]]:

@@ -12,6 +12,7 @@ from connexion.options import SwaggerUIOptions
 from elastic_transport import ConnectionError as ElasticConnectionError
 from elastic_transport import ConnectionTimeout
 from elasticsearch import ApiError, NotFoundError
+from sqlalchemy.exc import OperationalError
 
 from fuelstats.analytics.access import allowed_networks_middleware, local_only_middleware
 from fuelstats.analytics.settings import get_settings
@@ -39,6 +40,12 @@ def _search_unavailable(request: ConnexionRequest, error: Exception) -> Connexio
         reason = "Elasticsearch is unavailable, try again later"
     log.error("search unavailable", error=str(error).splitlines()[0])
     return _json(503, web.error_body(reason), headers={"Retry-After": "30"})
+
+
+def _database_unavailable(request: ConnexionRequest, error: Exception) -> ConnexionResponse:
+    log.error("database unavailable", error=str(error).splitlines()[0])
+    return _json(503, web.error_body("the collector's database is unavailable, try again later"),
+                 headers={"Retry-After": "30"})
 
 
 def _not_configured(request: ConnexionRequest, error: Exception) -> ConnexionResponse:
@@ -70,6 +77,7 @@ def create_app() -> AsyncApp:
     # The web UI at / and /assets/, beside the API (the private part stays local-only above).
     app.add_middleware(web_ui_middleware(), position=MiddlewarePosition.BEFORE_SWAGGER)
     app.add_error_handler(ConfigurationError, _not_configured)
+    app.add_error_handler(OperationalError, _database_unavailable)
     for error in (ElasticConnectionError, ConnectionTimeout, ApiError):
         app.add_error_handler(error, _search_unavailable)
     return app

@@ -87,8 +87,11 @@ def export_archive(engine: Engine, selection: Range) -> Iterator[bytes]:
             (f"oswl_{resource_type}.csv", storage.OSWL_COLUMNS, storage.oswl_rows(connection, resource_type, selection))
             for resource_type in storage.oswl_resource_types(connection)
         ]
+        # Each entry dated when it was written (zipfile would date it 1980-01-01), in UTC.
         for name, header, rows in entries:
-            with archive.open(name, mode="w", force_zip64=True) as entry:
+            info = zipfile.ZipInfo(name, date_time=dt.datetime.now(dt.UTC).timetuple()[:6])
+            info.compress_type = zipfile.ZIP_DEFLATED
+            with archive.open(info, mode="w", force_zip64=True) as entry:
                 for chunk in csv_chunks(header, rows):
                     entry.write(chunk.encode())
                     yield sink.take()

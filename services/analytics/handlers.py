@@ -7,10 +7,11 @@ from typing import Any
 
 from starlette.responses import StreamingResponse
 
-from fuelstats.analytics import exports, reports, storage
-from fuelstats.analytics.context import collector_engine, queries
+from fuelstats.analytics import exports, freshness, reports, storage
+from fuelstats.analytics.context import collector_engine, primary_engine, queries
 from fuelstats.analytics.queries import Filters
 from fuelstats.analytics.storage import Range
+from fuelstats.analytics.settings import get_settings
 from fuelstats.core.errors import Refused
 
 Json = dict[str, Any]
@@ -50,6 +51,14 @@ def search(kind: str, q: str | None = None, release: str | None = None, from_: s
                           page=page, size=size, sort=sort, aggregations=list(aggs or []))
 
 
+def get_status() -> Json:
+    return freshness.data_status(primary_engine(), collector_engine(), stale_after=get_settings().data_stale_after)
+
+
+def installation_history(master_node_uid: str) -> Json:
+    return reports.installation_history(queries(), master_node_uid)
+
+
 # --- private part ---------------------------------------------------------------------------------
 
 def _range(from_: str | None, to: str | None, include_filtered: bool) -> Range:
@@ -61,28 +70,43 @@ def _range(from_: str | None, to: str | None, include_filtered: bool) -> Range:
     return selection
 
 
-def _download(chunks: Any, media_type: str, filename: str) -> StreamingResponse:
+def _download(chunks: Any, media_type: str, name: str, selection: Range, extension: str) -> StreamingResponse:
+    filename = f"fuel-stats{name and '_' + name}{_download_suffix(selection)}.{extension}"
     return StreamingResponse(chunks, media_type=media_type,
                              headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+def _download_suffix(selection: Range) -> str:
+    """What a download holds, in its file name: fuel-stats_clusters_2026-01-01_to_2026-01-31_with-filtered.csv."""
+    if selection.since and selection.until:
+        dates = f"_{selection.since}_to_{selection.until}"
+    elif selection.since:
+        dates = f"_from_{selection.since}"
+    elif selection.until:
+        dates = f"_to_{selection.until}"
+    else:
+        dates = "_all-dates"
+    return dates + ("_with-filtered" if selection.include_filtered else "")
 
 
 def export_csv(kind: str, from_: str | None = None, to: str | None = None,
                include_filtered: bool = False) -> StreamingResponse:
     selection = _range(from_, to, include_filtered)
-    return _download(exports.export_csv(collector_engine(), kind, selection), "text/csv", f"{kind}.csv")
+    return _download(exports.export_csv(collector_engine(), kind, selection), "text/csv", kind, selection, "csv")
 
 
 def export_oswl_csv(resource_type: str, from_: str | None = None, to: str | None = None,
                     include_filtered: bool = False) -> StreamingResponse:
     selection = _range(from_, to, include_filtered)
     return _download(exports.export_oswl_csv(collector_engine(), resource_type, selection), "text/csv",
-                     f"oswl_{resource_type}.csv")
+                     f"oswl_{resource_type}", selection, "csv")
 
 
 def export_archive(from_: str | None = None, to: str | None = None,
                    include_filtered: bool = False) -> StreamingResponse:
     selection = _range(from_, to, include_filtered)
-    return _download(exports.export_archive(collector_engine(), selection), "application/zip", "fuel-stats.zip")
+    return _download(exports.export_archive(collector_engine(), selection), "application/zip", "",
+                     selection, "zip")
 
 
 def master_node(master_node_uid: str, page: int = 1, size: int = 100) -> Json:

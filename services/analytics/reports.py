@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from fuelstats.analytics.queries import Bucket, Filters, Queries
+from fuelstats.analytics.queries import FAILED, SUCCEEDED, UNKNOWN, Bucket, Filters, Queries
 from fuelstats.core.errors import Refused
 
 NODES_PER_INSTALLATION = [("0", 0, 1), ("1-5", 1, 6), ("6-10", 6, 11), ("11-20", 11, 21), ("21-50", 21, 51),
@@ -30,19 +30,40 @@ class Distribution:
 
 
 @dataclass(frozen=True)
+class Average:
+    """What a report's value averages, and in what."""
+
+    title: str
+    unit: str  # seconds, failed deployments
+
+
+@dataclass(frozen=True)
 class Report:
     name: str
     title: str
     unit: str  # what the total counts: installations, environments, nodes, deployments or test runs
+    dimension: str  # what a bucket's key is: the axis of the buckets
     compute: Callable[[Queries, Filters], list[Bucket] | Distribution]
-    averaged: bool = False  # the report also gives an average (its Distribution's value)
+    average: Average | None = None  # the report also gives an average (its Distribution's value)
     bucket_unit: str | None = None  # what a bucket's count counts, when it is not the unit
+    # One counted item can fall in several buckets (an installation with CentOS and Ubuntu
+    # environments): the buckets add up to more than the total.
+    multiple: bool = False
+
+
+NONE = "none"  # the bucket of environments with no storage option, component or plugin turned on
 
 
 def _releases(queries: Queries, filters: Filters) -> list[Bucket]:
-    environments = {b.key: b.count for b in queries.environments_by(filters, "release")}
+    environments = {b.key: b.count for b in queries.environments_by(filters, "release", missing=UNKNOWN)}
     return [Bucket(b.key, b.count, {"environments": environments.get(b.key, 0)})
             for b in queries.installations_by(filters, "release")]
+
+
+def _release_versions(queries: Queries, filters: Filters) -> list[Bucket]:
+    installations = {b.key: b.count for b in queries.installations_by(filters, "release_versions", missing=None)}
+    return [Bucket(b.key, b.count, {"installations": installations.get(b.key, 0)})
+            for b in queries.environments_by(filters, "openstack_version", missing=UNKNOWN)]
 
 
 def _deployment_time(queries: Queries, filters: Filters) -> Distribution:
@@ -60,40 +81,61 @@ def _health_checks(queries: Queries, filters: Filters) -> Distribution:
     return Distribution(buckets, runs)
 
 
+def _of_nodes(count: Callable[[Queries, Filters], tuple[int, list[Bucket]]]
+              ) -> Callable[[Queries, Filters], Distribution]:
+    """A distribution of the nodes the environments list, over that many nodes."""
+    def compute(queries: Queries, filters: Filters) -> Distribution:
+        total, buckets = count(queries, filters)
+        return Distribution(buckets, total)
+
+    return compute
+
+
 REPORTS = {
     report.name: report
     for report in (
-        Report("operating_systems", "Operating systems by installations", "installations",
-               lambda q, f: q.installations_by(f, "operating_systems")),
-        Report("nodes_per_installation", "Number of nodes by installations", "installations",
+        Report("operating_systems", "Operating systems by installations", "installations", "operating system",
+               lambda q, f: q.installations_by(f, "operating_systems"), multiple=True),
+        Report("nodes_per_installation",
+               "Number of nodes by installations: all the nodes a master manages, in environments or unallocated",
+               "installations", "nodes", lambda q, f: q.installation_ranges(f, "all_nodes_num", NODES_PER_INSTALLATION)),
+        Report("allocated_nodes_per_installation",
+               "Number of nodes in environments by installations (unallocated nodes left out)", "installations",
+               "nodes in environments",
                lambda q, f: q.installation_ranges(f, "nodes_num", NODES_PER_INSTALLATION)),
-        Report("hypervisors", "Hypervisors by environments", "environments",
-               lambda q, f: q.environments_by(f, "hypervisor", missing="unknown")),
-        Report("deployment_time", "Successful deployments by duration, and their average in seconds", "deployments",
-               _deployment_time, averaged=True),
-        Report("releases", "Installations (and environments) by Fuel release", "installations", _releases),
+        Report("hypervisors", "Hypervisors by environments", "environments", "hypervisor",
+               lambda q, f: q.environments_by(f, "hypervisor", missing=UNKNOWN)),
+        Report("deployment_time", "Successful deployments by duration", "deployments", "duration",
+               _deployment_time, average=Average("average duration of a successful deployment", "seconds")),
+        Report("releases", "Installations (and environments) by Fuel release", "installations", "Fuel release",
+               _releases),
+        Report("release_versions",
+               "Environments (and installations) by release version: OpenStack and Fuel versions as masters "
+               "report them", "environments", "release version", _release_versions),
         Report("hardware", "Most common server types (manufacturer and product) by nodes", "nodes",
-               lambda q, f: q.nodes_by_hardware(f)),
-        Report("deployment_failures",
-               "Environments by failed deployments before their first success, and the average", "environments",
-               _deployment_failures, averaged=True),
+               "manufacturer and product", _of_nodes(lambda q, f: q.nodes_by_hardware(f))),
+        Report("deployment_failures", "Environments by failed deployments before their first success",
+               "environments", "failed deployments before the first success", _deployment_failures,
+               average=Average("average failed deployments before an environment's first success",
+                               "failed deployments")),
         Report("health_checks", "Failures of each health check (OSTF test) against its runs, the most failing first",
-               "test runs", _health_checks, bucket_unit="failures"),
-        Report("node_roles", "Nodes by role, and the role combinations of combined nodes", "nodes",
-               lambda q, f: q.nodes_by_role(f)),
-        Report("network_types", "Network types by environments", "environments",
-               lambda q, f: q.environments_by(f, "network_type", missing="unknown")),
-        Report("storage", "Storage options by environments", "environments",
-               lambda q, f: q.environments_by(f, "storage")),
+               "test runs", "health check", _health_checks, bucket_unit="failures"),
+        Report("node_roles", "Nodes by role, and the role combinations of combined nodes", "nodes", "role",
+               _of_nodes(lambda q, f: q.nodes_by_role(f)), multiple=True),
+        Report("network_types", "Network types by environments", "environments", "network type",
+               lambda q, f: q.environments_by(f, "network_type", missing=UNKNOWN)),
+        Report("storage", "Storage options by environments", "environments", "storage option",
+               lambda q, f: q.environments_by(f, "storage", missing=NONE), multiple=True),
         Report("components", "Related projects (Sahara, Murano, Ceilometer, ...) by environments", "environments",
-               lambda q, f: q.environments_by(f, "components")),
-        Report("plugins", "Plugins by environments", "environments", lambda q, f: q.environments_by_plugin(f)),
-        Report("deployment_modes", "Deployment modes (HA or not) by environments", "environments",
-               lambda q, f: q.environments_by(f, "mode", missing="unknown")),
+               "related project", lambda q, f: q.environments_by(f, "components", missing=NONE), multiple=True),
+        Report("plugins", "Plugins by environments", "environments", "plugin",
+               lambda q, f: q.environments_by_plugin(f, none=NONE), multiple=True),
+        Report("deployment_modes", "Deployment modes (HA or not) by environments", "environments", "deployment mode",
+               lambda q, f: q.environments_by(f, "mode", missing=UNKNOWN)),
         Report("environments_per_installation", "Number of environments by installations", "installations",
-               lambda q, f: q.installation_ranges(f, "clusters_num", ENVIRONMENTS_PER_INSTALLATION)),
+               "environments", lambda q, f: q.installation_ranges(f, "clusters_num", ENVIRONMENTS_PER_INSTALLATION)),
         Report("installations_over_time", "Installations by month of their first report", "installations",
-               lambda q, f: q.installations_per_month(f)),
+               "month of the first report", lambda q, f: q.installations_per_month(f)),
     )
 }
 
@@ -114,18 +156,21 @@ def report(queries: Queries, name: str, filters: Filters) -> dict[str, Any]:
     computed = definition.compute(queries, filters)
     result = computed if isinstance(computed, Distribution) else Distribution(computed)
     total = result.total if result.total is not None else queries.totals(filters)[definition.unit]
+    average = definition.average
     return {
         "report": name,
         "title": definition.title,
         "unit": definition.unit,
         "bucket_unit": definition.bucket_unit or definition.unit,
+        "dimension": definition.dimension,
+        "multiple": definition.multiple,
         "filters": filters.as_json(),
         "total": total,
         "buckets": [
             {"key": b.key, "count": b.count, **({"breakdown": b.breakdown} if b.breakdown is not None else {})}
             for b in result.buckets
         ],
-        **({"value": result.value} if definition.averaged else {}),
+        **({"value": result.value, "value_title": average.title, "value_unit": average.unit} if average else {}),
     }
 
 
@@ -163,3 +208,45 @@ def search(queries: Queries, kind: str, filters: Filters, *, text: str | None, t
         "aggregations": {name: [{"key": b.key, "count": b.count} for b in buckets]
                          for name, buckets in distributions.items()},
     }
+
+
+def installation_history(queries: Queries, master_node_uid: str) -> dict[str, Any]:
+    """An installation's deployments and health check runs, and per environment how deploying went."""
+    deployments, runs = queries.installation_history(master_node_uid)
+    if not deployments and not runs and not queries.installation_known(master_node_uid):
+        raise Refused(404, f"no installation reports master node {master_node_uid!r}", rule="known-master-node",
+                      path="path.master_node_uid")
+    environments: dict[int | None, list[dict[str, Any]]] = {}
+    for deployment in deployments:
+        environments.setdefault(deployment.get("cluster_id"), []).append(deployment)
+    return {
+        "master_node_uid": master_node_uid,
+        "environments": [_deployments_of(cluster_id, tasks) for cluster_id, tasks in sorted(
+            environments.items(), key=lambda item: (item[0] is None, item[0] or 0))],
+        "deployments": [{"cluster_id": d.get("cluster_id"), "started": d.get("start_timestamp"),
+                         "ended": d.get("end_timestamp"), "duration_seconds": d.get("duration_seconds"),
+                         "result": d.get("result"), "release_version": d.get("release_version")}
+                        for d in deployments],
+        "health_check_runs": [_health_check_run(run) for run in runs],
+    }
+
+
+def _deployments_of(cluster_id: int | None, tasks: list[dict[str, Any]]) -> dict[str, Any]:
+    ended = [task for task in tasks if task.get("end_timestamp")]
+    durations = [task["duration_seconds"] for task in ended
+                 if task.get("result") == SUCCEEDED and task.get("duration_seconds") is not None]
+    return {"cluster_id": cluster_id, "attempts": len(ended),
+            "failures": sum(task.get("result") == FAILED for task in ended),
+            "successes": sum(task.get("result") == SUCCEEDED for task in ended),
+            "last_result": ended[-1].get("result") if ended else None,
+            "average_success_seconds": sum(durations) / len(durations) if durations else None}
+
+
+def _health_check_run(run: dict[str, Any]) -> dict[str, Any]:
+    tests = run.get("health_checks") or []
+    test_set = (run.get("additional_info") or {}).get("test_set")
+    return {"cluster_id": run.get("cluster_id"), "started": run.get("start_timestamp"),
+            "duration_seconds": run.get("duration_seconds"),
+            "test_set": test_set if isinstance(test_set, str) else None,
+            "ran": sum(bool(test.get("ran")) for test in tests), "failed": sum(bool(test.get("failed")) for test in tests),
+            "failed_tests": [test["name"] for test in tests if test.get("failed")]}

@@ -16,6 +16,11 @@ class AnalyticsSettings(ReplicaSettings, ElasticsearchSettings, ServiceSettings)
         description="Comma-separated networks (CIDR) the analytics UI and API answer; others get 403.",
     )
 
+    # The "data as of" (docs/analytics.md): how far behind the ETL may be before the statistics are called stale.
+    data_stale_after: float = Field(
+        default=3600.0, gt=0, description="Seconds the ETL may lag behind the collector before the data is stale."
+    )
+
     @field_validator("analytics_networks")
     @classmethod
     def _networks_are_cidrs(cls, value: str) -> str:

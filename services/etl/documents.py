@@ -33,6 +33,22 @@ def searchable() -> Keyword:
     return Keyword(ignore_above=IGNORE_ABOVE, copy_to=SEARCH_TEXT)
 
 
+# The words of every searchable value, indexed twice so that a part of a value finds it: by the
+# standard analyzer (`9.0`, `2014.2`, `volumes_ceph`) and by the simple one, which splits at every
+# character that is not a letter (`volumes`, `ceph`, `neutron`, `tun`). Both index the prefixes of
+# their words, so `cent` finds CentOS. The node has no edge n-gram filters (docs/etl.md), and these
+# are all core. The sub-fields are new fields, so an existing index takes them without a rebuild;
+# documents written before them are found by them after `fuelstats etl reindex`.
+PREFIXES = {"min_chars": 1, "max_chars": 10}
+
+
+def free_text() -> Text:
+    return Text(fields={
+        "prefixes": Text(analyzer="standard", index_prefixes=PREFIXES),
+        "words": Text(analyzer="simple", index_prefixes=PREFIXES),
+    })
+
+
 class Installation(Document):
     """One master node: its Fuel release and build, and the totals of its environments."""
 
@@ -49,10 +65,20 @@ class Installation(Document):
     unallocated_nodes_num = Integer(ignore_malformed=True)
     nodes_num = Integer(ignore_malformed=True)
     cluster_ids = Long(ignore_malformed=True)
-    # The distinct operating systems of its environments, so installations per OS are counted exactly.
+    # All the nodes the master manages: those in environments and the unallocated ones.
+    all_nodes_num = Integer(ignore_malformed=True)
+    # The distinct values of its environments, so installations are counted exactly per value and
+    # the search finds an installation by what its environments run.
     operating_systems = searchable()
+    release_versions = searchable()  # OpenStack and Fuel versions as masters report them: 2014.2-6.0
+    hypervisors = searchable()
+    network_types = searchable()
+    storage = searchable()
+    components = searchable()
+    modes = searchable()
+    plugins = searchable()
     contact_info_provided = Boolean()
-    search_text = Text()
+    search_text = free_text()
 
 
 class Node(InnerDoc):
@@ -86,7 +112,7 @@ class Cluster(Document):
     mode = searchable()
     is_ha = Boolean()
     os = searchable()
-    openstack_version = searchable()  # e.g. 2014.2-6.0
+    openstack_version = searchable()  # the release version: OpenStack and Fuel versions, e.g. 2014.2-6.0
     release_name = searchable()
     nodes_num = Integer(ignore_malformed=True)
     nodes = Nested(Node)
@@ -95,13 +121,14 @@ class Cluster(Document):
     segmentation_type = Keyword(ignore_above=IGNORE_ABOVE)
     net_l23_provider = Keyword(ignore_above=IGNORE_ABOVE)
     net_manager = Keyword(ignore_above=IGNORE_ABOVE)
-    network_type = searchable()  # nova-network, neutron-vlan, neutron-gre, neutron-vxlan, neutron-nsx, ...
+    network_type = searchable()  # transform.NETWORK_TYPES: nova_network, neutron-vlan, neutron-tun, ...
     storage = searchable()  # the storage options turned on: volumes_lvm, images_ceph, ...
     components = searchable()  # related projects turned on: sahara, murano, ceilometer, ...
     plugins = Nested(Plugin)
+    plugin_names = searchable()  # the plugins' names again, outside the nested documents, for the search
     attributes = Flattened(ignore_above=IGNORE_ABOVE)
     vmware_attributes = Flattened(ignore_above=IGNORE_ABOVE)
-    search_text = Text()
+    search_text = free_text()
 
 
 class HealthCheck(InnerDoc):
@@ -137,6 +164,8 @@ class ActionLog(Document):
     release = Keyword(ignore_above=IGNORE_ABOVE)
     is_filtered = Boolean()
     installation_created = Date(ignore_malformed=True)
+    # For deployments and health check runs: the release version of their environment (2014.2-6.0).
+    release_version = Keyword(ignore_above=IGNORE_ABOVE)
     # For a successful deployment: failed deployments of its environment since the last success,
     # and whether it is the environment's first success.
     failures_before = Integer(ignore_malformed=True)

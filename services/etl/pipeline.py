@@ -20,7 +20,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -225,12 +225,8 @@ class Etl:
     def _control(self) -> Connection:
         return self.primary.connect().execution_options(isolation_level="AUTOCOMMIT")
 
-    @contextmanager
-    def _reading(self) -> Iterator[Connection]:
-        """One snapshot of the collector's tables (on the replica when there is one)."""
-        with self.reader.connect().execution_options(isolation_level="REPEATABLE READ") as reader, reader.begin():
-            source.begin_reading(reader)
-            yield reader
+    def _reading(self) -> AbstractContextManager[Connection]:
+        return reading(self.reader)
 
     def _reader_reached(self, position: str, wait: float) -> bool:
         """Whether the reader has replayed the primary's WAL up to ``position``, waiting up to ``wait``
@@ -381,25 +377,38 @@ class Etl:
                 source.unlock_stream(control, stream.name)
 
     def status(self) -> list[dict[str, Any]]:
-        """How far each stream has come and how far behind it is."""
-        now = dt.datetime.now(dt.UTC)
-        with self._control() as control:
-            checkpoints = {c.stream: c for c in source.all_checkpoints(control)}
-        report = []
-        with self._reading() as reader:
-            for name in STREAMS:
-                checkpoint = checkpoints.get(name)
-                done = checkpoint.done_snapshot if checkpoint else source.NO_SNAPSHOT
-                pending, oldest = source.count_pending(reader, name, done=done)
-                report.append({
-                    "stream": name,
-                    "indexed": checkpoint.indexed if checkpoint else 0,
-                    "pending": pending,
-                    "behind_seconds": round((now - oldest).total_seconds(), 1) if oldest else 0.0,
-                    "pass_in_progress": bool(checkpoint and checkpoint.pass_snapshot),
-                    "last_activity": checkpoint.updated_at.isoformat() if checkpoint else None,
-                })
-        return report
+        return stream_status(self.primary, self.reader)
+
+
+@contextmanager
+def reading(reader: Engine) -> Iterator[Connection]:
+    """One snapshot of the collector's tables (on the replica when there is one)."""
+    with reader.connect().execution_options(isolation_level="REPEATABLE READ") as connection, connection.begin():
+        source.begin_reading(connection)
+        yield connection
+
+
+def stream_status(primary: Engine, reader: Engine) -> list[dict[str, Any]]:
+    """How far each stream has come and how far behind it is (`fuelstats etl status`, and the
+    analytics' "data as of")."""
+    now = dt.datetime.now(dt.UTC)
+    with primary.connect() as control:
+        checkpoints = {c.stream: c for c in source.all_checkpoints(control)}
+    report = []
+    with reading(reader) as connection:
+        for name in STREAMS:
+            checkpoint = checkpoints.get(name)
+            done = checkpoint.done_snapshot if checkpoint else source.NO_SNAPSHOT
+            pending, oldest = source.count_pending(connection, name, done=done)
+            report.append({
+                "stream": name,
+                "indexed": checkpoint.indexed if checkpoint else 0,
+                "pending": pending,
+                "behind_seconds": round((now - oldest).total_seconds(), 1) if oldest else 0.0,
+                "pass_in_progress": bool(checkpoint and checkpoint.pass_snapshot),
+                "last_activity": checkpoint.updated_at.isoformat() if checkpoint else None,
+            })
+    return report
 
 
 def _log_retry(state: RetryCallState) -> None:

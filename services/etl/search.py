@@ -174,14 +174,18 @@ def cluster_ids_of(es: Elasticsearch, index: str, master_node_uids: list[str]) -
         yield hit["_id"]
 
 
-MARKS = ("release", "is_filtered", "creation_date")
+# What an installation lends its action logs. Its environments and their release versions are
+# among them: logs of a new environment often arrive before the structure that names it, so they
+# are carried again, with their release version, once it does.
+MARKS = ("release", "is_filtered", "creation_date", "cluster_ids", "release_versions")
 
 
 def marks_of(installation: dict[str, Any]) -> tuple[Any, ...]:
-    """What an installation lends its action logs; the creation date as Elasticsearch returns it."""
+    """The marks of an installation document; the creation date as Elasticsearch returns it."""
     created = installation.get("creation_date")
     return (installation.get("release"), installation.get("is_filtered"),
-            created.isoformat() if isinstance(created, dt.datetime) else created)
+            created.isoformat() if isinstance(created, dt.datetime) else created,
+            installation.get("cluster_ids") or [], installation.get("release_versions") or [])
 
 
 def installation_marks(es: Elasticsearch, index: str, master_node_uids: list[str]) -> dict[str, tuple[Any, ...]]:

@@ -44,13 +44,17 @@ class Checkpoint:
 # document untouched. Decoding whole bodies and encoding them again was a third of the ETL's time.
 # A request's result is Nailgun's response_data.status, or a response_code, or the result_code of
 # fuelstats_kit (the specification's "result code").
-# They carry their installation's release and filtered mark (reports filter on them) and, for a
-# successful deployment, how many deployments of its environment failed since the last success
-# before it.
+# They carry their installation's release and filtered mark (reports filter on them), for
+# deployments and health check runs the release version of their environment as the installation
+# structure reports it, and for a successful deployment, how many deployments of its environment
+# failed since the last success before it.
 _INFO = "t.body->'additional_info'"
 _DEPLOYMENT = "t.action_name = 'deployment' AND t.body->>'action_type' = 'nailgun_task'"
 _SAME_ENVIRONMENT = ("p.master_node_uid = t.master_node_uid AND p.action_name = 'deployment'"
                      " AND p.body->'cluster_id' = t.body->'cluster_id' AND p.external_id < t.external_id")
+_OF_ENVIRONMENT = f"(({_DEPLOYMENT}) OR t.body->>'action_group' = 'health_check')"
+_RELEASE_VERSION = ("jsonb_path_query_first(i.structure, '$.clusters[*] ? (@.id == $id).release.version',"
+                    " jsonb_build_object('id', t.body->'cluster_id')) #>> '{}'")
 _PREVIOUS_SUCCESS = (f"(SELECT max(p.external_id) FROM action_logs p WHERE {_SAME_ENVIRONMENT}"
                      " AND p.body->'additional_info'->>'ended_with_status' = 'ready')")
 STREAM_SELECTS = {
@@ -71,6 +75,7 @@ STREAM_SELECTS = {
                CASE WHEN jsonb_typeof({_INFO}) = 'object' AND {_INFO} <> '{{}}' THEN ({_INFO})::text
                END AS additional_info,
                i.release, coalesce(i.is_filtered, false) AS is_filtered, i.creation_date AS installation_created,
+               CASE WHEN {_OF_ENVIRONMENT} THEN {_RELEASE_VERSION} END AS release_version,
                CASE WHEN {_DEPLOYMENT} AND {_INFO}->>'ended_with_status' = 'ready' THEN
                    (SELECT count(*) FROM action_logs p WHERE {_SAME_ENVIRONMENT}
                     AND p.body->'additional_info'->>'ended_with_status' = 'error'

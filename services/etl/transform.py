@@ -57,15 +57,37 @@ def _flag(attributes: Mapping[str, Any], name: str) -> bool:
     return value is True
 
 
+# Network types, named by what Fuel sends (nailgun's cluster net_provider, and for Neutron its
+# network configuration): the one vocabulary of the reports, the search, the docs and the UI.
+NETWORK_TYPES = {
+    "nova_network": "Nova network (net_provider nova_network, FlatDHCPManager or VlanManager)",
+    "neutron-vlan": "Neutron with VLAN segmentation (segmentation_type vlan)",
+    "neutron-gre": "Neutron with GRE tunnels (segmentation_type gre, Fuel up to 7.0)",
+    "neutron-tun": "Neutron with VxLAN tunnels (segmentation_type tun, Fuel 7.0 and later)",
+    "neutron-nsx": "Neutron with VMware NSX (net_l23_provider nsx)",
+    "neutron": "Neutron, segmentation not reported",
+}
+
+
 def _network_type(network: Mapping[str, Any], net_provider: str | None) -> str | None:
+    """One of NETWORK_TYPES, ``neutron-`` and any other segmentation type Fuel may send, or None."""
     if network.get("net_manager") or net_provider == "nova_network":
-        return "nova-network"
-    segmentation = network.get("segmentation_type")
-    if segmentation:
-        return f"neutron-{segmentation}"
+        return "nova_network"
     if network.get("net_l23_provider") == "nsx":
         return "neutron-nsx"
+    segmentation = network.get("segmentation_type")
+    if isinstance(segmentation, str) and segmentation:
+        return f"neutron-{segmentation}"
     return "neutron" if net_provider == "neutron" else None
+
+
+def _distinct(clusters: list[dict[str, Any]], field: str) -> list[str]:
+    """The distinct values of a field of cluster documents, single or lists, sorted."""
+    values: set[str] = set()
+    for cluster in clusters:
+        value = cluster.get(field)
+        values.update(v for v in (value if isinstance(value, list) else [value]) if isinstance(v, str))
+    return sorted(values)
 
 
 def installation_documents(
@@ -73,7 +95,15 @@ def installation_documents(
     creation_date: dt.datetime, modification_date: dt.datetime,
 ) -> tuple[Doc, list[Doc]]:
     fuel_release = _dict(structure.get("fuel_release"))
-    clusters = [_dict(c) for c in _list(structure.get("clusters"))]
+    documents = [
+        cluster_document(master_node_uid, cluster, release=release, is_filtered=is_filtered,
+                         installation_created=creation_date)
+        for cluster in (_dict(c) for c in _list(structure.get("clusters")))
+        if isinstance(cluster.get("id"), int)
+    ]
+    clusters = [source for _, source in documents]
+    nodes_num = sum(c["nodes_num"] for c in clusters if isinstance(c["nodes_num"], int))
+    unallocated = structure.get("unallocated_nodes_num")
     installation = master_node_uid, dict(
         master_node_uid=master_node_uid,
         release=release,
@@ -85,18 +115,20 @@ def installation_documents(
         modification_date=modification_date,
         clusters_num=structure.get("clusters_num"),
         allocated_nodes_num=structure.get("allocated_nodes_num"),
-        unallocated_nodes_num=structure.get("unallocated_nodes_num"),
-        nodes_num=sum(c.get("nodes_num") or 0 for c in clusters if isinstance(c.get("nodes_num"), int)),
-        cluster_ids=[c["id"] for c in clusters if isinstance(c.get("id"), int)],
-        operating_systems=sorted({os for c in clusters if isinstance(os := _dict(c.get("release")).get("os"), str)}),
+        unallocated_nodes_num=unallocated,
+        nodes_num=nodes_num,
+        all_nodes_num=nodes_num + unallocated if isinstance(unallocated, int) else None,
+        cluster_ids=sorted(c["cluster_id"] for c in clusters),
+        operating_systems=_distinct(clusters, "os"),
+        release_versions=_distinct(clusters, "openstack_version"),
+        hypervisors=_distinct(clusters, "hypervisor"),
+        network_types=_distinct(clusters, "network_type"),
+        storage=_distinct(clusters, "storage"),
+        components=_distinct(clusters, "components"),
+        modes=_distinct(clusters, "mode"),
+        plugins=_distinct(clusters, "plugin_names"),
         contact_info_provided=_dict(structure.get("user_information")).get("contact_info_provided") is True,
     )
-    documents = [
-        cluster_document(master_node_uid, cluster, release=release, is_filtered=is_filtered,
-                         installation_created=creation_date)
-        for cluster in clusters
-        if isinstance(cluster.get("id"), int)
-    ]
     return installation, documents
 
 
@@ -154,6 +186,7 @@ def cluster_document(
         storage=[name for name in STORAGE_OPTIONS if _flag(attributes, name)],
         components=[name for name in COMPONENTS if _flag(attributes, name)],
         plugins=plugins,
+        plugin_names=sorted({p["name"] for p in plugins if isinstance(p["name"], str)}),
         attributes=attributes or None,
         vmware_attributes=_dict(cluster.get("vmware_attributes")) or None,
     )
@@ -226,6 +259,7 @@ def action_log_document(row: Mapping[str, Any]) -> Doc:
         "release": row["release"],
         "is_filtered": bool(row["is_filtered"]),
         "installation_created": row["installation_created"],
+        "release_version": row["release_version"],
         "failures_before": row["failures_before"],
         "first_success": row["first_success"],
         "health_checks": health_checks(row["tests"]) if row["action_group"] == HEALTH_CHECK_GROUP else None,

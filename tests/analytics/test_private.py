@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import os
 import zipfile
@@ -64,7 +65,7 @@ def test_a_trusted_proxy_passes_on_its_client(population, monkeypatch):
 
 def test_summary_of_counts(analytics):
     assert analytics.get("/api/v1/private/summary/").json() == {
-        "installations": 3, "filtered_installations": 1, "action_logs": 13, "oswl_stats": 3}
+        "installations": 4, "filtered_installations": 1, "action_logs": 13, "oswl_stats": 3}
 
 
 def test_clusters_nodes_and_plugins_exports(analytics):
@@ -96,16 +97,33 @@ def test_a_date_range_selects_and_an_inverted_one_is_refused(analytics):
     assert (response.status_code, response.json()["rule"]) == (400, "date-range")
 
 
-def test_the_archive_holds_every_export(analytics):
+def test_the_archive_holds_every_export_dated_when_it_was_written(analytics):
     response = analytics.get("/api/v1/private/archive/")
     assert response.status_code == 200
     assert response.headers["content-type"] == "application/zip"
+    today = dt.datetime.now(dt.UTC)
     with zipfile.ZipFile(io.BytesIO(response.content)) as archive:
         assert sorted(archive.namelist()) == ["action_logs.csv", "clusters.csv", "nodes.csv", "oswl_vm.csv",
                                               "oswl_volume.csv", "plugins.csv"]
+        for entry in archive.infolist():
+            written = dt.datetime(*entry.date_time, tzinfo=dt.UTC)
+            assert abs(written - today) < dt.timedelta(minutes=5), entry.filename
         for kind in ("clusters", "nodes", "plugins", "action_logs"):
             single = analytics.get(f"/api/v1/private/exports/{kind}/").text
             assert archive.read(f"{kind}.csv").decode() == single
+
+
+@pytest.mark.parametrize(("path", "params", "filename"), [
+    ("/api/v1/private/exports/clusters/", {}, "fuel-stats_clusters_all-dates.csv"),
+    ("/api/v1/private/exports/nodes/", {"from": "2026-01-01", "to": "2026-01-31"},
+     "fuel-stats_nodes_2026-01-01_to_2026-01-31.csv"),
+    ("/api/v1/private/exports/oswl/vm/", {"from": "2026-01-01", "include_filtered": "true"},
+     "fuel-stats_oswl_vm_from_2026-01-01_with-filtered.csv"),
+    ("/api/v1/private/archive/", {"to": "2026-01-31"}, "fuel-stats_to_2026-01-31.zip"),
+])
+def test_a_download_is_named_by_its_date_range_and_filters(analytics, path, params, filename):
+    response = analytics.get(path, params=params)
+    assert response.headers["content-disposition"] == f'attachment; filename="{filename}"'
 
 
 def test_what_one_master_node_sent(analytics):

@@ -22,12 +22,36 @@ def test_environments_by_field_and_free_text(analytics):
 
 def test_installations_with_paging_and_sorting(analytics):
     first = search(analytics, "installations", sort="master_node_uid", size=2)
-    assert (first["total"], [hit["id"] for hit in first["hits"]]) == (3, ["a", "b"])
+    assert (first["total"], [hit["id"] for hit in first["hits"]]) == (4, ["a", "b"])
     second = search(analytics, "installations", sort="master_node_uid", size=2, page=2)
-    assert [hit["id"] for hit in second["hits"]] == ["c"]
+    assert [hit["id"] for hit in second["hits"]] == ["c", "e"]
     by_nodes = search(analytics, "installations", sort="-nodes_num")
-    assert [hit["id"] for hit in by_nodes["hits"]] == ["a", "b", "c"]
+    assert [hit["id"] for hit in by_nodes["hits"]] == ["a", "b", "c", "e"]
     assert [hit["id"] for hit in search(analytics, "installations", q="8.0")["hits"]] == ["b"]
+
+
+@pytest.mark.parametrize(("kind", "text", "found"), [
+    # The UI's placeholder: an installation is found by its environments' values too.
+    ("installations", "ubuntu kvm 9.0", ["a"]),
+    ("environments", "ubuntu kvm 9.0", ["a:1"]),
+    # Parts of values: ceph in volumes_ceph and images_ceph, gre in neutron-gre.
+    ("installations", "ceph", ["a"]),
+    ("environments", "ceph", ["a:2"]),
+    ("environments", "gre", ["b:1"]),
+    ("environments", "nova_network", ["a:2"]),
+    # Release versions, whole and in part; the start of a word.
+    ("installations", "2014.2-6.0", ["a"]),
+    ("environments", "2014.2", ["a:2"]),
+    ("installations", "liberty", ["b"]),
+    ("installations", "cent", ["a"]),
+    ("environments", "contrail murano", ["b:1"]),
+    ("installations", "volumes_c", ["a"]),
+    # Every word must be found.
+    ("installations", "ceph vcenter", []),
+    ("installations", "9.0x", []),
+])
+def test_free_text_finds_parts_of_values_and_installations_by_their_environments(analytics, kind, text, found):
+    assert sorted(hit["id"] for hit in search(analytics, kind, q=text)["hits"]) == found
 
 
 def test_aggregations_from_the_fixed_list(analytics):

@@ -44,7 +44,7 @@ def test_schemathesis_finds_nothing(population, elasticsearch_node, database_url
                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         assert wait_ready(f"http://127.0.0.1:{port}/api/v1/reports/", 60, server)
-        assert httpx.get(f"http://127.0.0.1:{port}/api/v1/summary/").json()["installations"] == 3
+        assert httpx.get(f"http://127.0.0.1:{port}/api/v1/summary/").json()["installations"] == 4
         result = subprocess.run(
             [str(Path(sys.executable).with_name("schemathesis")), "run", f"http://127.0.0.1:{port}/openapi.json",
              "--checks", "all", "--mode", "all", "--max-examples", "30", "--seed", "20261125",

@@ -285,6 +285,33 @@ def test_action_logs_carry_their_installation_and_follow_its_changes(engine, es,
     assert (log["release"], log["is_filtered"]) == ("9.0", False)
 
 
+def test_a_deployment_gets_its_environments_release_version_once_the_structure_names_it(engine, es, prefix,
+                                                                                         etl: Etl):
+    # The sender sends action logs before the installation structure: a new environment's
+    # deployment is indexed before any structure names its environment.
+    structure = installation_structure(MASTER)
+    ingest.record_installation_structure(engine, None, structure, RULES)
+    ingest.record_action_logs(engine, None, [nailgun_task_log(1), nailgun_task_log(2, cluster_id=2),
+                                             http_request_log(3, cluster_id=1)])
+    etl.run_once()
+    versions = lambda: [document(es, prefix, "action_logs", f"{MASTER}:{n}")["release_version"]  # noqa: E731
+                        for n in (1, 2, 3)]
+    assert versions() == ["mitaka-9.0", None, None]
+
+    second = {**copy.deepcopy(structure["clusters"][0]), "id": 2,
+              "release": {"version": "2014.2-6.0", "os": "CentOS", "name": "Juno on CentOS 6.5"}}
+    ingest.record_installation_structure(
+        engine, None, installation_structure(MASTER, clusters=[structure["clusters"][0], second], clusters_num=2),
+        RULES)
+    etl.run_once()
+    assert versions() == ["mitaka-9.0", "2014.2-6.0", None], "only deployments and health checks carry it"
+    installation = document(es, prefix, "installations", MASTER)
+    assert installation["release_versions"] == ["2014.2-6.0", "mitaka-9.0"]
+    assert installation["operating_systems"] == ["CentOS", "Ubuntu"]
+    assert (installation["hypervisors"], installation["network_types"], installation["components"]) == (
+        ["kvm"], ["neutron-vlan"], ["sahara"])
+
+
 def test_failed_deployments_before_each_success(engine, es, prefix, etl: Etl):
     ingest.record_action_logs(engine, None, [
         deployment(10, "error"), deployment(11, "error"), deployment(12, "ready"),

@@ -46,6 +46,23 @@ def test_every_field_is_mapped():
     assert set(transform.oswl_document(row)[1]) == mapped_fields(documents.OswlStat)
 
 
+def test_an_installation_counts_all_its_nodes_and_carries_its_environments_values():
+    structure = installation_structure("m", unallocated_nodes_num=3)
+    structure["clusters"][0]["installed_plugins"] = [{"name": "contrail", "version": "4.0"}, {"name": 7}]
+    structure["clusters"][0]["attributes"].update(volumes_ceph={"value": True}, images_ceph=True)
+    installation, [(_, cluster)] = transform.installation_documents(
+        "m", structure, release="9.0", is_filtered=False, creation_date=NOW, modification_date=NOW)
+    source = installation[1]
+    assert (source["nodes_num"], source["unallocated_nodes_num"], source["all_nodes_num"]) == (2, 3, 5)
+    assert cluster["plugin_names"] == source["plugins"] == ["contrail"]
+    assert source["storage"] == ["images_ceph", "volumes_ceph"] and source["modes"] == ["ha_compact"]
+    assert source["release_versions"] == ["mitaka-9.0"] and source["network_types"] == ["neutron-vlan"]
+    without = transform.installation_documents(
+        "m", installation_structure("m", unallocated_nodes_num=None), release="9.0", is_filtered=False,
+        creation_date=NOW, modification_date=NOW)[0][1]
+    assert without["all_nodes_num"] is None, "unknown, not the allocated ones alone"
+
+
 @pytest.mark.parametrize(("value", "expected"), [
     ("2026-11-20T10:00:00.000000", dt.datetime(2026, 11, 20, 10, tzinfo=dt.UTC)),
     ("2026-11-20T10:00:00+02:00", dt.datetime(2026, 11, 20, 8, tzinfo=dt.UTC)),
@@ -91,11 +108,13 @@ def test_the_body_of_an_action_log_goes_into_its_document_as_sent(engine):
 
 
 @pytest.mark.parametrize(("network", "provider", "expected"), [
-    ({"net_manager": "FlatDHCPManager"}, None, "nova-network"),
+    ({"net_manager": "FlatDHCPManager"}, None, "nova_network"),
+    ({}, "nova_network", "nova_network"),
     ({"segmentation_type": "vlan"}, "neutron", "neutron-vlan"),
     ({"segmentation_type": "gre"}, "neutron", "neutron-gre"),
     ({"segmentation_type": "tun"}, "neutron", "neutron-tun"),
-    ({"net_l23_provider": "nsx"}, "neutron", "neutron-nsx"),
+    ({"net_l23_provider": "nsx", "segmentation_type": "gre"}, "neutron", "neutron-nsx"),
+    ({}, "neutron", "neutron"),
     ({}, None, None),
 ])
 def test_network_types(network, provider, expected):

@@ -39,6 +39,7 @@ class Misbehaving(ThreadingHTTPServer):
         self.ping_mode = ping_mode
         self.delay = delay
         self.posts = 0
+        self.received: list[tuple[str, bytes]] = []  # every POST's path and body, in order
         self.forwarded = 0
         self.forwarded_event = threading.Event()  # set each time the collector answered a forwarded POST
         self.stopping = threading.Event()
@@ -94,6 +95,9 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _handle(self) -> None:
         body = self.rfile.read(int(self.headers.get("content-length") or 0))
+        if self.command == "POST":
+            with self.server.lock:
+                self.server.received.append((self.path, body))
         mode = self.server.mode_for(self.command)
         headers = {name: value for name, value in self.headers.items()
                    if name.lower() in ("content-type", "master-node-uid", "user-agent")}

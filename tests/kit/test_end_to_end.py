@@ -83,12 +83,14 @@ def check_reports(client: AnalyticsClient) -> None:
     assert buckets(client, "hypervisors") == {"kvm": 1, "qemu": 1}
     assert breakdowns(client, "releases") == {"9.0": (1, {"environments": 2})}
     assert buckets(client, "deployment_modes") == {"ha_compact": 1, "multinode": 1}
-    assert buckets(client, "network_types") == {"neutron-vlan": 1, "nova-network": 1}
+    assert buckets(client, "network_types") == {"neutron-vlan": 1, "nova_network": 1}
     assert buckets(client, "storage") == {"volumes_lvm": 1, "images_ceph": 1, "volumes_ceph": 1}
     assert buckets(client, "components") == {"sahara": 1, "ceilometer": 1, "mongo": 1}  # murano is off
-    assert buckets(client, "plugins") == {"contrail": 1}  # ldap is installed but not enabled
+    assert buckets(client, "plugins") == {"contrail": 1, "none": 1}  # ldap is installed but not enabled
     assert buckets(client, "environments_per_installation")["2"] == 1
-    assert buckets(client, "nodes_per_installation")["1-5"] == 1
+    # 4 nodes in environments and 2 discovered but unallocated.
+    assert buckets(client, "nodes_per_installation")["6-10"] == 1
+    assert buckets(client, "allocated_nodes_per_installation")["1-5"] == 1
     assert [(b.key, b.count) for b in report(client, "hardware").buckets] == [
         ("HP DL360", 2), ("Dell R630", 1), ("Supermicro X9", 1)]
     assert breakdowns(client, "node_roles") == {

@@ -19,7 +19,9 @@ from tests.analytics.conftest import population  # noqa: F401  (the fixture popu
 from tests.ui.harness import Server, serve
 
 CHROMIUM = "/usr/bin/chromium"
-OUTPUT = Path(__file__).resolve().parents[2] / "test-output" / "ui"
+CHECKOUT = Path(__file__).resolve().parents[2]
+OUTPUT = CHECKOUT / "test-output" / "ui"
+AXE = CHECKOUT / "ui" / "test-vendor" / "axe.min.js"  # axe-core from npm, vendored by `make setup`
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +37,7 @@ def browser():  # type: ignore[no-untyped-def]
 
     if not os.access(CHROMIUM, os.X_OK):
         pytest.fail(f"{CHROMIUM} is missing: `make test` installs Debian's chromium (apt-get install chromium)")
-    if not (UI_DIR / "vendor" / "chart.umd.min.js").exists():
+    if not (UI_DIR / "vendor" / "chart.umd.min.js").exists() or not AXE.exists():
         pytest.fail("the UI is not built: run `make setup` (npm ci and npm run build in ui/)")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True)

@@ -64,5 +64,6 @@ def assert_cards_match_the_api(page: Any, server: Server, params: dict[str, str]
         if card["kind"] == "ranked":
             assert card["chart"] is None, name
     summary = server.get("/api/v1/summary/", **params)
-    assert page.evaluate(TOTALS) == {key: summary[key] for key in ("installations", "environments", "nodes")}
+    assert page.evaluate(TOTALS) == {key: summary[key] for key in ("installations", "environments", "nodes",
+                                                                  "unallocated_nodes")}
     return cards

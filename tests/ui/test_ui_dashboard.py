@@ -21,7 +21,7 @@ def test_every_report_is_drawn_with_the_apis_numbers(server, open_page, output):
     cards = assert_cards_match_the_api(page, server, {})
     assert {name: card["kind"] for name, card in cards.items()} == {
         name: KINDS.get(name, "bars") for name in cards}
-    assert cards["operating_systems"]["rows"] == [["Ubuntu", 2], ["CentOS", 1]]
+    assert cards["operating_systems"]["rows"] == [["Ubuntu", 2], ["unknown", 2], ["CentOS", 1]]
     assert (cards["operating_systems"]["counted"], cards["health_checks"]["counted"]) == ("installations", "failures")
     page.screenshot(path=str(output / "dashboard.png"), full_page=True)
     assert visit.errors == [] and visit.outside == []
@@ -34,7 +34,7 @@ def test_the_number_behind_a_bar_shows_on_hover(server, open_page):
     canvas = page.locator("#report-operating_systems canvas")
     bar = page.evaluate("""() => {
         const chart = Chart.getChart(document.querySelector('#report-operating_systems canvas'));
-        const bar = chart.getDatasetMeta(0).data[1];
+        const bar = chart.getDatasetMeta(0).data[2];
         return {x: bar.x, y: (bar.y + bar.base) / 2};
     }""")
     box = canvas.bounding_box()
@@ -45,7 +45,7 @@ def test_the_number_behind_a_bar_shows_on_hover(server, open_page):
         const tooltip = Chart.getChart(document.querySelector('#report-operating_systems canvas')).tooltip;
         return {title: tooltip.title, lines: tooltip.body.map(part => part.lines).flat()};
     }""")
-    assert tooltip == {"title": ["CentOS"], "lines": ["1 installations"]}
+    assert tooltip == {"title": ["CentOS"], "lines": ["1 installations, 25% of 4"]}
 
 
 def test_filters_change_every_chart_and_the_url_and_a_reload_restores_them(server, open_page):
@@ -67,7 +67,7 @@ def test_filters_change_every_chart_and_the_url_and_a_reload_restores_them(serve
     assert query(page.url) == {"include_filtered": "true", "from": "2020-01-01"}
     filters = {"include_filtered": "true", "from": "2020-01-01"}
     with_filtered = assert_cards_match_the_api(page, server, filters)
-    assert with_filtered["operating_systems"]["rows"] == [["Ubuntu", 3], ["CentOS", 1]]
+    assert with_filtered["operating_systems"]["rows"] == [["Ubuntu", 3], ["unknown", 2], ["CentOS", 1]]
 
     page.reload()
     assert page.input_value("#filter-from") == "2020-01-01" and page.is_checked("#filter-include-filtered")

@@ -1,6 +1,9 @@
 """ Contains all the data models used in inputs/outputs """
 
 from .counts import Counts
+from .data_status import DataStatus
+from .data_status_stream_status import DataStatusStreamStatus
+from .data_status_stream_status_stream import DataStatusStreamStatusStream
 from .error import Error
 from .error_status import ErrorStatus
 from .export_csv_kind import ExportCsvKind
@@ -10,6 +13,10 @@ from .failure_reports_items_item_contact import FailureReportsItemsItemContact
 from .failure_reports_items_item_notifications_item import FailureReportsItemsItemNotificationsItem
 from .failure_reports_items_item_notifications_item_channel import FailureReportsItemsItemNotificationsItemChannel
 from .filters import Filters
+from .installation_history import InstallationHistory
+from .installation_history_deployment import InstallationHistoryDeployment
+from .installation_history_environment_deployments import InstallationHistoryEnvironmentDeployments
+from .installation_history_health_check_run import InstallationHistoryHealthCheckRun
 from .master_node_export import MasterNodeExport
 from .master_node_export_installation_structure_type_0 import MasterNodeExportInstallationStructureType0
 from .master_node_export_installation_structure_type_0_structure import MasterNodeExportInstallationStructureType0Structure
@@ -24,6 +31,7 @@ from .report_list_reports_item import ReportListReportsItem
 from .report_list_reports_item_unit import ReportListReportsItemUnit
 from .report_name import ReportName
 from .report_unit import ReportUnit
+from .report_value_unit import ReportValueUnit
 from .search_aggs_item import SearchAggsItem
 from .search_kind import SearchKind
 from .search_results import SearchResults
@@ -37,6 +45,9 @@ from .summary import Summary
 
 __all__ = (
     "Counts",
+    "DataStatus",
+    "DataStatusStreamStatus",
+    "DataStatusStreamStatusStream",
     "Error",
     "ErrorStatus",
     "ExportCsvKind",
@@ -46,6 +57,10 @@ __all__ = (
     "FailureReportsItemsItemNotificationsItem",
     "FailureReportsItemsItemNotificationsItemChannel",
     "Filters",
+    "InstallationHistory",
+    "InstallationHistoryDeployment",
+    "InstallationHistoryEnvironmentDeployments",
+    "InstallationHistoryHealthCheckRun",
     "MasterNodeExport",
     "MasterNodeExportInstallationStructureType0",
     "MasterNodeExportInstallationStructureType0Structure",
@@ -60,6 +75,7 @@ __all__ = (
     "ReportListReportsItemUnit",
     "ReportName",
     "ReportUnit",
+    "ReportValueUnit",
     "SearchAggsItem",
     "SearchKind",
     "SearchResults",

@@ -11,6 +11,7 @@ from ..types import UNSET, Unset
 from ..models.report_bucket_unit import ReportBucketUnit
 from ..models.report_name import ReportName
 from ..models.report_unit import ReportUnit
+from ..models.report_value_unit import ReportValueUnit
 from ..types import UNSET, Unset
 from typing import cast
 
@@ -36,21 +37,33 @@ class Report:
             unit (ReportUnit): What the total counts.
             bucket_unit (ReportBucketUnit): What each bucket's count counts: the unit, but failures for the health checks
                 (whose total counts test runs).
+            dimension (str): What a bucket's key is (operating system, duration, Fuel release, ...): the title of the
+                buckets' axis.
+            multiple (bool): One counted item can fall in several buckets (an installation with CentOS and Ubuntu
+                environments), so the buckets add up to more than the total.
             filters (Filters): The filters a report was computed for.
             total (int): How many installations, environments, nodes, deployments or test runs the filters select.
-            buckets (list[ReportBucketsItem]):
-            value (float | None | Unset): The report's average (deployment time in seconds, failures before a success), when
-                it has one; null when nothing was counted.
+            buckets (list[ReportBucketsItem]): Every counted item is in at least one bucket: what did not report the value
+                is in `unknown` (`none` for storage options, components and plugins turned on), so the buckets add up to the
+                total, or more when `multiple`. The health checks count failures against runs and do not add up.
+            value (float | None | Unset): The report's average, when it has one (value_title says of what, value_unit in
+                what); null when nothing was counted.
+            value_title (str | Unset): What the value averages: "average duration of a successful deployment".
+            value_unit (ReportValueUnit | Unset):
      """
 
     report: ReportName
     title: str
     unit: ReportUnit
     bucket_unit: ReportBucketUnit
+    dimension: str
+    multiple: bool
     filters: Filters
     total: int
     buckets: list[ReportBucketsItem]
     value: float | None | Unset = UNSET
+    value_title: str | Unset = UNSET
+    value_unit: ReportValueUnit | Unset = UNSET
 
 
 
@@ -66,6 +79,10 @@ class Report:
         unit = self.unit.value
 
         bucket_unit = self.bucket_unit.value
+
+        dimension = self.dimension
+
+        multiple = self.multiple
 
         filters = self.filters.to_dict()
 
@@ -84,6 +101,13 @@ class Report:
         else:
             value = self.value
 
+        value_title = self.value_title
+
+        value_unit: str | Unset = UNSET
+        if not isinstance(self.value_unit, Unset):
+            value_unit = self.value_unit.value
+
+
 
         field_dict: dict[str, Any] = {}
 
@@ -92,12 +116,18 @@ class Report:
             "title": title,
             "unit": unit,
             "bucket_unit": bucket_unit,
+            "dimension": dimension,
+            "multiple": multiple,
             "filters": filters,
             "total": total,
             "buckets": buckets,
         })
         if value is not UNSET:
             field_dict["value"] = value
+        if value_title is not UNSET:
+            field_dict["value_title"] = value_title
+        if value_unit is not UNSET:
+            field_dict["value_unit"] = value_unit
 
         return field_dict
 
@@ -124,6 +154,10 @@ class Report:
 
 
 
+
+        dimension = d.pop("dimension")
+
+        multiple = d.pop("multiple")
 
         filters = Filters.from_dict(d.pop("filters"))
 
@@ -152,15 +186,31 @@ class Report:
         value = _parse_value(d.pop("value", UNSET))
 
 
+        value_title = d.pop("value_title", UNSET)
+
+        _value_unit = d.pop("value_unit", UNSET)
+        value_unit: ReportValueUnit | Unset
+        if isinstance(_value_unit,  Unset):
+            value_unit = UNSET
+        else:
+            value_unit = ReportValueUnit(_value_unit)
+
+
+
+
         report = cls(
             report=report,
             title=title,
             unit=unit,
             bucket_unit=bucket_unit,
+            dimension=dimension,
+            multiple=multiple,
             filters=filters,
             total=total,
             buckets=buckets,
             value=value,
+            value_title=value_title,
+            value_unit=value_unit,
         )
 
         return report

@@ -1,6 +1,7 @@
 from enum import StrEnum
 
 class ReportName(StrEnum):
+    ALLOCATED_NODES_PER_INSTALLATION = "allocated_nodes_per_installation"
     COMPONENTS = "components"
     DEPLOYMENT_FAILURES = "deployment_failures"
     DEPLOYMENT_MODES = "deployment_modes"
@@ -16,6 +17,7 @@ class ReportName(StrEnum):
     OPERATING_SYSTEMS = "operating_systems"
     PLUGINS = "plugins"
     RELEASES = "releases"
+    RELEASE_VERSIONS = "release_versions"
     STORAGE = "storage"
 
     def __str__(self) -> str:

@@ -28,13 +28,15 @@ class Summary:
             filters (Filters): The filters a report was computed for.
             installations (int):
             environments (int):
-            nodes (int):
+            nodes (int): Nodes in the environments.
+            unallocated_nodes (int): Nodes the masters manage outside any environment (their unallocated_nodes_num).
      """
 
     filters: Filters
     installations: int
     environments: int
     nodes: int
+    unallocated_nodes: int
 
 
 
@@ -50,6 +52,8 @@ class Summary:
 
         nodes = self.nodes
 
+        unallocated_nodes = self.unallocated_nodes
+
 
         field_dict: dict[str, Any] = {}
 
@@ -58,6 +62,7 @@ class Summary:
             "installations": installations,
             "environments": environments,
             "nodes": nodes,
+            "unallocated_nodes": unallocated_nodes,
         })
 
         return field_dict
@@ -79,11 +84,14 @@ class Summary:
 
         nodes = d.pop("nodes")
 
+        unallocated_nodes = d.pop("unallocated_nodes")
+
         summary = cls(
             filters=filters,
             installations=installations,
             environments=environments,
             nodes=nodes,
+            unallocated_nodes=unallocated_nodes,
         )
 
         return summary

@@ -35,15 +35,37 @@ export function filtersQuery(filters, extra = {}) {
   return text ? `?${text}` : "";
 }
 
-// The release list comes from the releases report, filtered builds included, so every release
-// any installation reports can be chosen.
+// The release list: the Fuel releases (9.0) of the releases report and the release versions
+// (2014.2-6.0) of the release_versions report, filtered builds included, so every release any
+// installation reports can be chosen. Buckets of what reported none are not releases.
+const NOT_RELEASES = new Set(["unknown"]);
+const newestFirst = (a, b) => b.localeCompare(a, "en", { numeric: true });
+
 export async function knownReleases() {
-  try {
-    const report = await getJson("/api/v1/reports/releases/", { include_filtered: "true" });
-    return report.buckets.map((bucket) => bucket.key).sort((a, b) => b.localeCompare(a, "en", { numeric: true }));
-  } catch {
-    return [];
-  }
+  const keys = async (report) => {
+    try {
+      const answer = await getJson(`/api/v1/reports/${report}/`, { include_filtered: "true" });
+      return answer.buckets.map((bucket) => bucket.key).filter((key) => !NOT_RELEASES.has(key)).sort(newestFirst);
+    } catch {
+      return [];
+    }
+  };
+  const [fuel, versions] = await Promise.all([keys("releases"), keys("release_versions")]);
+  return { fuel, versions };
+}
+
+// The options of a release list: "All releases", then the two kinds of release in their groups.
+export function releaseOptions(releases, chosen, allLabel = "All releases") {
+  const known = new Set([...releases.fuel, ...releases.versions]);
+  const option = (name) => el("option", { value: name, text: name });
+  return [
+    el("option", { value: "", text: allLabel }),
+    releases.fuel.length && el("optgroup", { label: "Fuel release" }, releases.fuel.map(option)),
+    releases.versions.length && el("optgroup", { label: "Release version (OpenStack-Fuel)" },
+      releases.versions.map(option)),
+    // Whatever the URL chose stays chosen, even a release not listed (the API says why it selects nothing).
+    chosen && !known.has(chosen) && option(chosen),
+  ];
 }
 
 // The form that edits the filters; onChange gets the new filters after every edit.
@@ -68,21 +90,22 @@ export function filterForm(filters, onChange) {
     } }, "Reset"));
   form.addEventListener("change", () => onChange(current()));
 
-  // The list arrives after the page shows: keep whatever is chosen by then, even a release not listed.
-  const setReleases = (releases, chosen = release.value) => {
-    const names = new Set(releases);
-    if (chosen) names.add(chosen);
-    release.replaceChildren(el("option", { value: "", text: "All releases" }),
-      ...[...names].map((name) => el("option", { value: name, text: name })));
+  // The list arrives after the page shows: keep whatever is chosen by then.
+  let releases = { fuel: [], versions: [] };
+  const setReleases = (chosen = release.value) => {
+    release.replaceChildren(...releaseOptions(releases, chosen).filter(Boolean));
     release.value = chosen;
   };
   const set = (next) => {
-    setReleases([...release.options].map((option) => option.value).filter(Boolean), next.release);
+    setReleases(next.release);
     from.value = next.from;
     to.value = next.to;
     includeFiltered.checked = next.include_filtered;
   };
-  setReleases([], filters.release);
-  knownReleases().then((releases) => setReleases(releases));
+  setReleases(filters.release);
+  knownReleases().then((known) => {
+    releases = known;
+    setReleases();
+  });
   return { form, set };
 }

@@ -1,7 +1,7 @@
 // The search page over the public search API; its whole state is in the URL.
 import { ApiError, getJson } from "./api.js";
-import { el, formatNumber, showBanner } from "./dom.js";
-import { knownReleases } from "./filters.js";
+import { el, formatNumber, scrollBox, showBanner } from "./dom.js";
+import { knownReleases, releaseOptions } from "./filters.js";
 
 const SIZE = 20; // results per page unless the URL says otherwise
 const ENVIRONMENT_FIELDS = ["os", "hypervisor", "network_type", "status"];
@@ -22,6 +22,9 @@ const SORTS = [["-creation_date", "newest first"], ["creation_date", "oldest fir
 const FIELDS = ["kind", "q", "master_node_uid", ...ENVIRONMENT_FIELDS, "release", "from", "to", "include_filtered",
   "sort", "size", "page"];
 const SIZES = [10, 20, 50, 100];
+// Each example works in either kind of search (tests/ui/test_ui_search.py tries them).
+const EXAMPLES = ["ubuntu kvm 9.0", "ceph", "2014.2-6.0"];
+const PLACEHOLDER = `e.g. ${EXAMPLES.join(", ")}`;
 
 function readState() {
   const query = new URLSearchParams(location.search);
@@ -63,10 +66,12 @@ function drawForm(form, state, go) {
     el("input", { id: `search-${name}`, name, value: state[name], ...attributes }));
   const kind = el("select", { id: "search-kind", name: "kind" },
     ["installations", "environments"].map((value) => el("option", { value, text: value, selected: value === state.kind })));
-  const release = el("select", { id: "search-release", name: "release" }, el("option", { value: "", text: "All releases" }),
-    state.release && el("option", { value: state.release, text: state.release, selected: true }));
-  knownReleases().then((names) => {
-    for (const name of names) if (name !== state.release) release.append(el("option", { value: name, text: name }));
+  const release = el("select", { id: "search-release", name: "release" },
+    releaseOptions({ fuel: [], versions: [] }, state.release).filter(Boolean));
+  release.value = state.release;
+  knownReleases().then((releases) => {
+    release.replaceChildren(...releaseOptions(releases, state.release).filter(Boolean));
+    release.value = state.release;
   });
   const sort = el("select", { id: "search-sort", name: "sort" },
     SORTS.map(([value, text]) => el("option", { value, text, selected: value === (state.sort || "-creation_date") })));
@@ -79,8 +84,10 @@ function drawForm(form, state, go) {
       el("label", { for: "search-kind" }, "Find ", kind),
       el("label", { for: "search-q", class: "grow" }, "Words ",
         el("input", { id: "search-q", name: "q", type: "search", value: state.q, maxlength: "200",
-          placeholder: "e.g. ubuntu kvm 9.0" })),
-      el("button", { type: "submit", text: "Search" })),
+          placeholder: PLACEHOLDER, "aria-describedby": "search-q-help" })),
+      el("button", { type: "submit", text: "Search" }),
+      el("p", { id: "search-q-help", class: "help", text: "Every word must be found in a value, whole, as its start " +
+        "(cent) or as a part (ceph in volumes_ceph); installations are also found by their environments' values." })),
     el("div", { class: "row small" },
       input("master_node_uid", "Master node", { maxlength: "256" }),
       ENVIRONMENT_FIELDS.map((name) => input(name, LABELS[name], { maxlength: "64", disabled: environmentsOnly,
@@ -148,7 +155,7 @@ async function search(results, state, go) {
     facets(found.aggregations, state, go),
     el("p", { class: "meta", text: `${formatNumber(found.total)} ${state.kind} · page ${found.page} of ${pages}` }),
     // Wider than a phone: the table scrolls sideways, not the page.
-    el("div", { class: "scroll-x" }, el("table", { class: "hits" },
+    scrollBox(`${state.kind} found`, el("table", { class: "hits" },
       el("thead", {}, el("tr", {}, columns.map(([heading]) => el("th", { scope: "col", text: heading })))),
       el("tbody", {}, found.hits.map((hit) => el("tr", { "data-id": hit.id },
         columns.map(([, cell]) => el("td", {}, cellValue(cell(hit.document, hit.id))))))))),
