@@ -2,7 +2,9 @@
 
 The reports read Elasticsearch, which is only as current as the ETL's last pass. What the collector
 received and the ETL has not carried yet is counted straight from PostgreSQL, as `fuelstats etl
-status` does: everything received before the oldest waiting row is in the statistics.
+status` does: everything received before the oldest waiting row is in the statistics. It is
+counted on the primary, where the checkpoints are, not on a hot standby the ETL and the exports may
+read: rows a lagging standby has not replayed yet are waiting too, and it would not show them.
 """
 
 from __future__ import annotations
@@ -15,8 +17,8 @@ from sqlalchemy import Engine
 from fuelstats.etl.pipeline import stream_status
 
 
-def data_status(primary: Engine, reader: Engine, *, stale_after: float) -> dict[str, Any]:
-    streams = stream_status(primary, reader)
+def data_status(primary: Engine, *, stale_after: float) -> dict[str, Any]:
+    streams = stream_status(primary, primary)
     behind = max((stream["behind_seconds"] for stream in streams), default=0.0)
     as_of = dt.datetime.now(dt.UTC) - dt.timedelta(seconds=behind)
     return {

@@ -52,7 +52,7 @@ def search(kind: str, q: str | None = None, release: str | None = None, from_: s
 
 
 def get_status() -> Json:
-    return freshness.data_status(primary_engine(), collector_engine(), stale_after=get_settings().data_stale_after)
+    return freshness.data_status(primary_engine(), stale_after=get_settings().data_stale_after)
 
 
 def installation_history(master_node_uid: str) -> Json:

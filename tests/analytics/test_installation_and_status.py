@@ -6,6 +6,8 @@ import datetime as dt
 import os
 import time
 
+from sqlalchemy import text
+
 from fuelstats.analytics.context import queries
 from fuelstats.collector import ingest
 from fuelstats.core.database import engine_for
@@ -14,6 +16,7 @@ from fuelstats.etl.pipeline import Etl
 from fuelstats_common.settings import settings_of
 from tests.analytics.fixture import CHECK_DNS, CREATE_VOLUME, RELEASE_VERSION
 from tests.collector.payloads import http_request_log
+from tests.conftest import wait_for_replay
 
 
 def test_an_installations_deployments_and_health_check_runs(analytics):
@@ -65,3 +68,29 @@ def test_data_as_of_follows_the_etl_and_says_when_it_is_stale(analytics, databas
         batch_size=100).run_once()
     assert analytics.get("/api/v1/status/").json()["stale"] is False
 
+
+def test_data_as_of_counts_what_a_standby_has_not_replayed_yet(analytics, database_url, replica_url, elasticsearch_node,
+                                                             population, monkeypatch):
+    monkeypatch.setitem(os.environ, "FUELSTATS_REPLICA_DATABASE_URL", replica_url)
+    monkeypatch.setitem(os.environ, "FUELSTATS_DATA_STALE_AFTER", "0.2")
+    settings_of.cache_clear()
+    with engine_for(replica_url).connect() as standby:
+        standby.execute(text("SELECT pg_wal_replay_pause()"))
+    engine = engine_for(database_url)
+    ingest.record_action_logs(engine, None, [http_request_log(98, master="a")])
+    time.sleep(0.5)
+
+    # The standby the exports read does not have the log yet; it is waiting all the same.
+    with engine_for(replica_url).connect() as standby:
+        assert standby.execute(text("SELECT count(*) FROM action_logs WHERE master_node_uid = 'a' AND external_id = 98")).scalar_one() == 0
+    waiting = analytics.get("/api/v1/status/").json()
+    assert {s["stream"]: s["pending"] for s in waiting["streams"]}["action_logs"] == 1
+    assert waiting["stale"] is True and waiting["behind_seconds"] >= 0.5
+
+    with engine_for(replica_url).connect() as standby:
+        standby.execute(text("SELECT pg_wal_replay_resume()"))
+    wait_for_replay(database_url, replica_url)
+    Etl(primary=engine, reader=engine_for(replica_url), es=connect(elasticsearch_node.url), prefix=population,
+        batch_size=100).run_once()
+    wait_for_replay(database_url, replica_url)  # the ETL's own checkpoints, written on the primary
+    assert analytics.get("/api/v1/status/").json()["stale"] is False
