@@ -129,16 +129,13 @@ def sender() -> None:
 
 def build_sender() -> Sender:
     from fuelstats_kit.installation import DatabaseInstallationInfo, read_fuel_release
-    from fuelstats_kit.sender import Sender, SenderConfig
+    from fuelstats_kit.sender import Sender, config_of
 
     settings = get_settings()
     engine = _master_engine()
-    config = SenderConfig(collector_url=settings.collector_url, batch_size=settings.send_batch_size,
-                          timeout=settings.send_timeout, run_seconds=settings.send_run_seconds,
-                          attempts=settings.send_attempts, ca_file=settings.collector_ca_file)
     reporter = build_failure_reporter()
-    return Sender(engine, DatabaseInstallationInfo(engine, read_fuel_release(settings.fuel_version_file)), config,
-                  send_spooled_failures=lambda master: reporter.send_spooled(master).sent)
+    return Sender(engine, DatabaseInstallationInfo(engine, read_fuel_release(settings.fuel_version_file)),
+                  config_of(settings), send_spooled_failures=lambda master: reporter.send_spooled(master).sent)
 
 
 def build_failure_reporter() -> FailureReporter:
@@ -182,12 +179,12 @@ def sender_preview(limit: int | None) -> None:
     """Print, as JSON, exactly what the next run would send; sends nothing."""
     import json
 
-    from fuelstats_kit.failure_reports import Spool
-    from fuelstats_kit.preview import next_run
+    from fuelstats_kit.preview import next_run, sources_of
 
-    daemon = build_sender()
-    click.echo(json.dumps(next_run(daemon.engine, daemon.provider, daemon.config,
-                                  spool=Spool(get_settings().failure_spool_dir), limit=limit), indent=2))
+    engine = _master_engine()
+    sources = sources_of(engine, get_settings())
+    click.echo(json.dumps(next_run(engine, sources.provider, sources.config, spool=sources.spool, limit=limit),
+                          indent=2))
 
 
 @sender.command("report-failure")

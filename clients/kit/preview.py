@@ -1,6 +1,6 @@
 """What the next sender run would send, exactly, without sending anything: the master's side of
-"statistics are collected", for a person to read before agreeing (`fuelstats-master sender preview`, and a
-Fuel UI through the kit's settings API).
+"statistics are collected", for a person to read before agreeing (`fuelstats-master sender preview`,
+and a Fuel UI through the kit's settings API: `GET /api/settings/preview`).
 
 It goes through the sender's own code: the same batches of the same unsent rows, made into records
 by the same functions, the installation structure the same provider builds with the contact only
@@ -10,14 +10,26 @@ was written (action_logs.py, failure_reports.py): the preview shows it as it lea
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine
 
 from fuelstats_kit.failure_reports import Spool
-from fuelstats_kit.installation import InstallationInfoProvider
+from fuelstats_kit.installation import DatabaseInstallationInfo, InstallationInfoProvider, read_fuel_release
 from fuelstats_kit.master_settings import load_master_node
-from fuelstats_kit.sender import ACTION_LOGS, OSWL_STATS, SenderConfig, Stream, installation_structure, unsent_batches
+from fuelstats_kit.sender import (
+    ACTION_LOGS,
+    OSWL_STATS,
+    SenderConfig,
+    Stream,
+    config_of,
+    installation_structure,
+    unsent_batches,
+)
+
+if TYPE_CHECKING:
+    from fuelstats_kit.settings import KitSettings
 
 WHAT_IS_SENT = (
     "Fuel sends anonymous usage statistics to {collector}, about once an hour: what was done on this "
@@ -27,6 +39,22 @@ WHAT_IS_SENT = (
     "OpenStack workload of each environment (virtual machines, volumes, images, tenants and the like). Passwords, keys and other credentials are never sent. The contact "
     "below goes only if its owner agreed to send it. Sending can be turned off at any time."
 )
+
+
+@dataclass(frozen=True)
+class Sources:
+    """What a run reads besides the master's unsent rows: the installation, the sender's
+    configuration, the spooled failure reports."""
+
+    provider: InstallationInfoProvider
+    config: SenderConfig
+    spool: Spool | None = None
+
+
+def sources_of(engine: Engine, settings: KitSettings) -> Sources:
+    """The sources of the sender daemon that the kit's settings configure (`fuelstats-master sender run`)."""
+    return Sources(DatabaseInstallationInfo(engine, read_fuel_release(settings.fuel_version_file)),
+                   config_of(settings), Spool(settings.failure_spool_dir))
 
 
 def next_run(engine: Engine, provider: InstallationInfoProvider, config: SenderConfig, *,

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import structlog
 from sqlalchemy import Connection, Engine
@@ -35,6 +35,9 @@ from fuelstats_kit.collector import Collector, CollectorRefused, CollectorUnavai
 from fuelstats_kit.installation import InstallationInfoProvider
 from fuelstats_kit.master_settings import MasterNode, load_master_node
 
+if TYPE_CHECKING:
+    from fuelstats_kit.settings import KitSettings
+
 log = structlog.get_logger("fuelstats_kit.sender")
 T = TypeVar("T")
 ACKNOWLEDGED_ACTION_LOG = frozenset({"added", "existed"})
@@ -51,6 +54,13 @@ class SenderConfig:
     first_wait: float = 1.0  # seconds before the first retry; it doubles, with jitter, up to max_wait
     max_wait: float = 60.0
     ca_file: Path | None = None  # the authorities the collector's certificate is verified against; None: the system's
+
+
+def config_of(settings: KitSettings) -> SenderConfig:
+    """The sender's configuration as the kit's settings give it: the daemon's, and the preview's."""
+    return SenderConfig(collector_url=settings.collector_url, batch_size=settings.send_batch_size,
+                        timeout=settings.send_timeout, run_seconds=settings.send_run_seconds,
+                        attempts=settings.send_attempts, ca_file=settings.collector_ca_file)
 
 
 @dataclass

@@ -1,8 +1,9 @@
 """The master node settings over HTTP, Nailgun's `/api/settings` shape: what Fuel's web UI and CLI
 call to turn sending statistics on and off and to give the contact.
 
-    GET   /api/settings    {"master_node_uid": ..., "settings": {"statistics": {name: {"value": ...}}}}
-    PATCH /api/settings    {"settings": {"statistics": {"send_anonymous_statistic": {"value": false}}}}
+    GET   /api/settings          {"master_node_uid": ..., "settings": {"statistics": {name: {"value": ...}}}}
+    PATCH /api/settings          {"settings": {"statistics": {"send_anonymous_statistic": {"value": false}}}}
+    GET   /api/settings/preview  exactly what the next sender run would send (fuelstats_kit.preview)
 
 Described in openapi/kit.yaml like every other API (this package ships a copy: `openapi/` here) and
 validated both ways by Connexion. Sending statistics needs none of it, so Connexion comes with the
@@ -16,12 +17,14 @@ from __future__ import annotations
 
 import json
 from contextvars import ContextVar
+from dataclasses import dataclass
 from importlib.resources import files
 from typing import Any
 
 from sqlalchemy import Engine
 
-from fuelstats_kit import master_settings, storage
+from fuelstats_kit import master_settings, preview, storage
+from fuelstats_kit.settings import get_settings
 
 try:
     from a2wsgi import ASGIMiddleware
@@ -35,8 +38,20 @@ except ImportError as missing:
                       f" ({missing})") from missing
 
 SPEC = files("fuelstats_kit") / "openapi" / "kit.yaml"
-# The master database of the app serving the request, for the handlers Connexion calls by name.
-_engine: ContextVar[Engine] = ContextVar("settings_api_engine")
+
+
+@dataclass(frozen=True)
+class _Served:
+    engine: Engine
+    sources: preview.Sources | None  # None: the sender daemon's, from the kit's settings, when first asked
+
+    def sources_of_next_run(self) -> preview.Sources:
+        return self.sources or preview.sources_of(self.engine, get_settings())
+
+
+# The master database (and the sender's sources) of the app serving the request, for the handlers
+# Connexion calls by name.
+_served: ContextVar[_Served] = ContextVar("settings_api_served")
 
 
 def _error(status: int, message: str) -> tuple[dict[str, str], int]:
@@ -51,7 +66,7 @@ def _answer(uid: str, engine: Engine) -> dict[str, Any]:
 
 
 def read_settings() -> Any:
-    engine = _engine.get()
+    engine = _served.get().engine
     node = master_settings.load_master_node(engine)
     if node is None:
         return _error(404, "no master node settings yet: run `fuelstats-master init`")
@@ -60,7 +75,7 @@ def read_settings() -> Any:
 
 def change_settings(body: dict[str, Any]) -> Any:
     """The schema has let through only the settings that can change, each with a value of its type."""
-    engine = _engine.get()
+    engine = _served.get().engine
     values = {name: entry["value"] for name, entry in body["settings"]["statistics"].items()}
     try:
         node = master_settings.update_statistics(engine, values)
@@ -69,36 +84,45 @@ def change_settings(body: dict[str, Any]) -> Any:
     return _answer(node.uid, engine)
 
 
+def preview_next_run(limit: int | None = None) -> Any:
+    """What the next run sends, made by the sender's own code; nothing is sent."""
+    served = _served.get()
+    sources = served.sources_of_next_run()
+    return preview.next_run(served.engine, sources.provider, sources.config, spool=sources.spool, limit=limit)
+
+
 def _refused(request: ConnexionRequest, error: Exception) -> ConnexionResponse:
     assert isinstance(error, ProblemException)
     body, status = _error(error.status, error.detail or error.title or "error")
     return ConnexionResponse(status_code=status, mimetype="application/json", body=json.dumps(body))
 
 
-def _engine_middleware(engine: Engine) -> type:
-    class EngineMiddleware:
+def _served_middleware(served: _Served) -> type:
+    class ServedMiddleware:
         def __init__(self, app: ASGIApp) -> None:
             self.app = app
 
         async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-            token = _engine.set(engine)
+            token = _served.set(served)
             try:
                 await self.app(scope, receive, send)
             finally:
-                _engine.reset(token)
+                _served.reset(token)
 
-    return EngineMiddleware
+    return ServedMiddleware
 
 
-def create_app(engine: Engine) -> AsyncApp:
-    """The settings API on the master database ``engine``, as an ASGI app."""
+def create_app(engine: Engine, sources: preview.Sources | None = None) -> AsyncApp:
+    """The settings API on the master database ``engine``, as an ASGI app. ``sources``: what the
+    preview's next run reads besides that database; by default the sender daemon's, as the kit's
+    settings configure it."""
     app = AsyncApp(__name__)
     app.add_api(str(SPEC), strict_validation=True, validate_responses=True)
-    app.add_middleware(_engine_middleware(engine), position=MiddlewarePosition.BEFORE_EXCEPTION)
+    app.add_middleware(_served_middleware(_Served(engine, sources)), position=MiddlewarePosition.BEFORE_EXCEPTION)
     app.add_error_handler(ProblemException, _refused)
     return app
 
 
-def wsgi_app(engine: Engine) -> ASGIMiddleware:
+def wsgi_app(engine: Engine, sources: preview.Sources | None = None) -> ASGIMiddleware:
     """The same as a WSGI app, for Nailgun's WSGI stack (and `ActionLogMiddleware`)."""
-    return ASGIMiddleware(create_app(engine))
+    return ASGIMiddleware(create_app(engine, sources))

@@ -1,5 +1,5 @@
-"""`fuelstats-master sender preview`: exactly what the next run sends, read through the sender's own code,
-with nothing sent."""
+"""`fuelstats-master sender preview` and the settings API's `GET /api/settings/preview`: exactly what
+the next run sends, read through the sender's own code, with nothing sent."""
 
 from __future__ import annotations
 
@@ -8,9 +8,11 @@ from urllib.parse import urlsplit
 
 from click.testing import CliRunner
 
+from fuelstats_common.settings import settings_of
 from fuelstats_kit import master_settings
 from fuelstats_kit.failure_reports import Spool
-from fuelstats_kit.preview import next_run
+from fuelstats_kit.preview import Sources, next_run
+from fuelstats_kit.settings_api import create_app
 from tests.kit import masterdata
 from tests.kit.helpers import sender, stored
 from tests.kit.misbehaving import Misbehaving
@@ -73,3 +75,47 @@ def test_the_command_prints_the_preview_as_json(master, kit_env):
     assert preview["action_logs"]["count"] == 30 and sum(map(len, preview["action_logs"]["batches"])) == 2
     assert preview["collector_url"] == kit_env["FUELSTATS_COLLECTOR_URL"] and preview["batch_size"] == 10
 
+
+def test_the_settings_api_answers_the_preview_the_next_run_sends(master, engine, collector_server, tmp_path):
+    masterdata.fill(master)
+    master_settings.ensure_master_node(master)
+    spool = Spool(tmp_path / "spool")
+    spool.put({"report_id": "4b0a4d1e-0000-4000-8000-000000000002", "task": {"name": "deployment"}})
+    with Misbehaving(collector_server, "forward") as proxy:
+        run = sender(master, proxy.url)
+        sources = Sources(run.provider, run.config, spool)
+        with create_app(master, sources).test_client() as client:
+            shown = client.get("/api/settings/preview", params={"limit": 4})
+            answered = client.get("/api/settings/preview")
+            refused = client.get("/api/settings/preview", params={"limit": -1})
+        expected = next_run(master, run.provider, run.config, spool=spool, limit=4)
+        assert proxy.received == [], "the preview sent nothing"
+        assert run.run_once().outcome == "done"
+    assert shown.status_code == 200, shown.text
+    assert shown.json() == expected
+    assert [len(batch) for batch in shown.json()["action_logs"]["batches"]] == [4]
+    assert answered.status_code == 200, answered.text
+    sent = [(urlsplit(path).path, json.loads(body)) for path, body in proxy.received]
+    assert sent == requests_of(answered.json()), "the API's preview is what the run then sent"
+    assert answered.json()["failure_reports"] == [{"report_id": "4b0a4d1e-0000-4000-8000-000000000002",
+                                                   "task": {"name": "deployment"}}]
+    assert refused.status_code == 400 and refused.json()["status"] == "error"
+
+
+def test_the_settings_apis_preview_is_the_sender_daemons_by_default(master, kit_env, monkeypatch):
+    for name, value in kit_env.items():
+        if name.startswith("FUELSTATS_"):
+            monkeypatch.setenv(name, value)
+    settings_of.cache_clear()
+    try:
+        with create_app(master).test_client() as client:
+            before_init = client.get("/api/settings/preview").json()
+            master_settings.ensure_master_node(master)
+            master_settings.set_sending(master, False)
+            preview = client.get("/api/settings/preview").json()
+    finally:
+        settings_of.cache_clear()
+    assert (before_init["sends"], before_init["reason"], before_init["master_node_uid"]) == (
+        False, "no-master-node", None)
+    assert (preview["sends"], preview["reason"]) == (False, "disabled")
+    assert preview["collector_url"] == kit_env["FUELSTATS_COLLECTOR_URL"] and preview["batch_size"] == 10
