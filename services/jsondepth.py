@@ -11,15 +11,22 @@ from __future__ import annotations
 
 import re
 
-_BRACKETS_AND_QUOTES = b'[]{}"'
-_EVERYTHING_ELSE = bytes(byte for byte in range(256) if byte not in _BRACKETS_AND_QUOTES)
 _ONE_KIND_OF_BRACKET = bytes.maketrans(b"{}", b"[]")
 _STRING_LEFT = re.compile(rb'"[^"]*"')
 
 
-def nesting_depth(text: bytes, *, give_up_above: int) -> int:
+def _all_but(kept: bytes) -> bytes:
+    return bytes(byte for byte in range(256) if byte not in kept)
+
+
+_NOT_A_BRACKET_OR_QUOTE = _all_but(b'[]{}"')
+_NOT_A_BRACE_OR_QUOTE = _all_but(b'{}"')
+
+
+def nesting_depth(text: bytes, *, give_up_above: int, objects_only: bool = False) -> int:
     """How many arrays and objects of ``text`` (UTF-8 JSON) nest in each other at most; the
-    document itself is the first. Counting stops once it passes ``give_up_above``.
+    document itself is the first. Counting stops once it passes ``give_up_above``. With
+    ``objects_only``, arrays are not counted (as Elasticsearch counts the depth of a flattened field).
 
     On text that is not JSON (unbalanced brackets) the answer is never below the depth a parser
     would reach before failing, so a text it calls shallow enough is safe to parse.
@@ -30,7 +37,8 @@ def nesting_depth(text: bytes, *, give_up_above: int) -> int:
         text = text.replace(b"\\\\", b"").replace(b'\\"', b"")
     # Every string, without its content, is an empty pair of quotes; removing adjacent pairs joins
     # neighbouring strings at worst, which keeps any bracket inside them inside a string.
-    skeleton = text.translate(_ONE_KIND_OF_BRACKET, _EVERYTHING_ELSE).replace(b'""', b"")
+    deleted = _NOT_A_BRACE_OR_QUOTE if objects_only else _NOT_A_BRACKET_OR_QUOTE
+    skeleton = text.translate(_ONE_KIND_OF_BRACKET, deleted).replace(b'""', b"")
     if b'"' in skeleton:  # strings that held brackets
         skeleton = _STRING_LEFT.sub(b"", skeleton)
     depth = 0
