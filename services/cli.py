@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 import warnings
 from pathlib import Path
@@ -167,6 +168,9 @@ def _etl() -> Any:
     from fuelstats.etl.pipeline import Etl, keep_freed_memory
 
     keep_freed_memory()
+    # The ETL logs one line per attempt when Elasticsearch is away; the client's own retries would add
+    # a warning with a traceback for each request it tries again.
+    logging.getLogger("elastic_transport").setLevel(logging.ERROR)
     settings = _settings()
     return Etl(
         primary=engine_for(_database_url()),
@@ -192,10 +196,19 @@ def etl_run(once: bool, interval: float | None) -> None:
     import signal
     import threading
 
+    from fuelstats.etl.pipeline import is_outage
+
     pipeline = _etl()
-    pipeline.prepare()
     if once:
-        carried = pipeline.run_once()
+        try:
+            pipeline.prepare()
+            carried = pipeline.run_once()
+        except Exception as error:
+            if not is_outage(error):
+                raise
+            where = pipeline.describe(error)
+            # One line, no traceback: the attempts before it are in the log.
+            raise click.ClickException(f"gave up: {where['service']} {where['url']}: {where['cause']}") from None
         structlog.get_logger("fuelstats.etl").info("run done", **carried)
         return
     stop = threading.Event()
@@ -214,10 +227,12 @@ def etl_status(as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(report, indent=2))
         return
-    click.echo(f"{'stream':<14} {'indexed':>10} {'pending':>10} {'behind':>10}  pass in progress  last activity")
+    click.echo(f"{'stream':<14} {'indexed':>10} {'pending':>10} {'behind':>10} {'dead letters':>12}"
+               "  pass in progress  last activity")
     for row in report:
         click.echo(f"{row['stream']:<14} {row['indexed']:>10} {row['pending']:>10} {row['behind_seconds']:>9}s"
-                   f"  {'yes' if row['pass_in_progress'] else 'no':<16}  {row['last_activity'] or '-'}")
+                   f" {row['dead_letters']:>12}  {'yes' if row['pass_in_progress'] else 'no':<16}"
+                   f"  {row['last_activity'] or '-'}")
 
 
 @etl.command("reindex")

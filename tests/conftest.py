@@ -22,7 +22,7 @@ from tools.localpg import Cluster
 from tools.locales import Node
 
 COLLECTOR_TABLES = ("action_log_keys", "action_logs", "installation_structures", "oswl_stats", "etl_checkpoints",
-                    "failure_reports", "failure_notifications")
+                    "etl_dead_letters", "failure_reports", "failure_notifications")
 
 
 def free_port() -> int:

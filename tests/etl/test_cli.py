@@ -59,6 +59,9 @@ def test_status_as_json(engine, es, prefix, database_url, elasticsearch_node):
     assert result.returncode == 0, result.stderr
     report = {row["stream"]: row for row in json.loads(result.stdout)}
     assert report["action_logs"]["pending"] == 4 and report["action_logs"]["indexed"] == 0
+    assert report["action_logs"]["dead_letters"] == 0
+    table = subprocess.run([FUELSTATS, "etl", "status"], env=env, capture_output=True, text=True, timeout=60)
+    assert "dead letters" in table.stdout.splitlines()[0], table.stdout
 
 
 def test_reindex_command(engine, es, prefix, database_url, elasticsearch_node):

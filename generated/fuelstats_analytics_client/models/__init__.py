@@ -1,6 +1,11 @@
 """ Contains all the data models used in inputs/outputs """
 
 from .counts import Counts
+from .dead_letters import DeadLetters
+from .dead_letters_items_item import DeadLettersItemsItem
+from .dead_letters_items_item_stream import DeadLettersItemsItemStream
+from .dead_letters_stream import DeadLettersStream
+from .dead_letters_streams import DeadLettersStreams
 from .error import Error
 from .error_status import ErrorStatus
 from .export_csv_kind import ExportCsvKind
@@ -37,6 +42,11 @@ from .summary import Summary
 
 __all__ = (
     "Counts",
+    "DeadLetters",
+    "DeadLettersItemsItem",
+    "DeadLettersItemsItemStream",
+    "DeadLettersStream",
+    "DeadLettersStreams",
     "Error",
     "ErrorStatus",
     "ExportCsvKind",
