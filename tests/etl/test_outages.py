@@ -5,16 +5,13 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import signal
 import socket
 import socketserver
 import subprocess
-import tempfile
 import threading
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from sqlalchemy import text
@@ -23,7 +20,7 @@ from fuelstats.collector import ingest
 from fuelstats.database import engine_for
 from fuelstats.etl import source
 from tests.collector.payloads import http_request_log
-from tests.conftest import free_port, migrate
+from tests.conftest import free_port, migrate, throwaway_postgres
 from tests.etl.test_cli import FUELSTATS, indexed
 from tools.localpg import Cluster
 
@@ -51,14 +48,8 @@ def log_lines(stderr: str, event: str) -> list[dict]:
 @pytest.fixture
 def own_postgres() -> Iterator[Cluster]:
     """A cluster of this test's own, to restart without disturbing the session's."""
-    directory = Path(tempfile.mkdtemp(prefix="fuelstats-pg-restart-", dir="/tmp"))
-    directory.chmod(0o755)
-    cluster = Cluster(directory, free_port())
-    cluster.start(durable=False)
-    cluster.wait_until_ready()
-    yield cluster
-    cluster.stop()
-    shutil.rmtree(directory, ignore_errors=True)
+    with throwaway_postgres("fuelstats-pg-restart-") as cluster:
+        yield cluster
 
 
 def test_a_follower_waits_out_postgresql_restarting_in_the_middle_of_a_pass(own_postgres, es, prefix,
