@@ -23,7 +23,7 @@ from tools.locales import Node
 from tools.localpg import Cluster
 
 COLLECTOR_TABLES = ("action_log_keys", "action_logs", "installation_structures", "oswl_stats", "etl_checkpoints",
-                    "failure_reports", "failure_notifications")
+                    "etl_dead_letters", "failure_reports", "failure_notifications")
 
 
 def free_port() -> int:
@@ -32,17 +32,26 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
-def postgres() -> Iterator[Cluster]:
+@contextmanager
+def throwaway_postgres(prefix: str = "fuelstats-pg-") -> Iterator[Cluster]:
+    """A PostgreSQL cluster in a temporary folder, removed afterwards."""
     # Not pytest's tmp_path: that folder is private to root and the server runs as `postgres`.
-    directory = Path(tempfile.mkdtemp(prefix="fuelstats-pg-", dir="/tmp"))
+    directory = Path(tempfile.mkdtemp(prefix=prefix, dir="/tmp"))
     directory.chmod(0o755)
     cluster = Cluster(directory, free_port())
-    cluster.start(durable=False)
-    cluster.wait_until_ready()
-    yield cluster
-    cluster.stop()
-    shutil.rmtree(directory, ignore_errors=True)
+    try:
+        cluster.start(durable=False)
+        cluster.wait_until_ready()
+        yield cluster
+    finally:
+        cluster.stop()
+        shutil.rmtree(directory, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[Cluster]:
+    with throwaway_postgres() as cluster:
+        yield cluster
 
 
 @pytest.fixture(scope="session")

@@ -3,9 +3,12 @@ from __future__ import annotations
 import importlib
 
 import pytest
+from sqlalchemy import text
 
 from fuelstats import resources
 from fuelstats.core.openapi import load_spec
+from tests.collector.payloads import http_request_log, installation_structure, oswl_record
+from tests.failures.payloads import failure_report
 
 SPECS = sorted(resources.openapi_dir().glob("*.yaml"))
 
@@ -35,3 +38,43 @@ def test_the_collector_serves_its_spec_and_swagger_ui(client):
     ui = client.get("/ui/")
     assert ui.status_code == 200
     assert "swagger" in ui.text.lower()
+
+
+# A valid body for each operation of the services that takes one, per spec; the analytics has none today.
+VALID_BODIES = {
+    ("collector.yaml", "post", "/api/v1/action_logs/"): lambda: {"action_logs": [http_request_log(1)]},
+    ("collector.yaml", "post", "/api/v1/installation_structure/"): lambda: {
+        "installation_structure": installation_structure()},
+    ("collector.yaml", "post", "/api/v1/oswl_stats/"): lambda: {"oswl_stats": [oswl_record(1)]},
+    ("collector.yaml", "post", "/api/v1/failure_reports/"): lambda: failure_report(contact=None),
+}
+
+
+def operations_with_a_body() -> list[tuple[str, str, str]]:
+    return [(spec.name, method, route) for spec in SPECS for route, operations in load_spec(spec)["paths"].items()
+            for method, operation in operations.items() if "requestBody" in operation]
+
+
+# The kit's settings API is its own app on the master's database (fuelstats_kit, which never imports
+# the services): tests/kit/test_settings_api.py checks it.
+CHECKED_WITH_THE_KIT = {("kit.yaml", "patch", "/api/settings")}
+
+
+def test_every_operation_with_a_body_is_checked_without_a_content_type():
+    assert sorted(operations_with_a_body()) == sorted([*VALID_BODIES, *CHECKED_WITH_THE_KIT])
+
+
+@pytest.mark.parametrize("operation", sorted(VALID_BODIES), ids=lambda o: f"{o[0]}:{o[1]}:{o[2]}")
+def test_a_valid_body_without_content_type_is_415_not_500(operation, engine):
+    import json
+
+    from fuelstats.collector.app import create_app
+
+    spec, method, route = operation
+    assert spec == "collector.yaml", "add the app of the spec that gained an operation with a body"
+    with create_app().test_client() as client:
+        response = client.request(method, route, content=json.dumps(VALID_BODIES[operation]()).encode())
+    assert response.status_code == 415, response.text
+    assert (response.json()["rule"], response.json()["path"]) == ("content-type", "header.content-type")
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT count(*) FROM action_logs")).scalar_one() == 0

@@ -29,9 +29,12 @@ from fuelstats_kit.settings import get_settings
 try:
     from a2wsgi import ASGIMiddleware
     from connexion import AsyncApp
-    from connexion.exceptions import ProblemException
+    from connexion.datastructures import MediaTypeDict
+    from connexion.exceptions import ProblemException, UnsupportedMediaTypeProblem
     from connexion.lifecycle import ConnexionRequest, ConnexionResponse
     from connexion.middleware import MiddlewarePosition
+    from connexion.validators import VALIDATOR_MAP, JSONRequestBodyValidator
+    from starlette.datastructures import Headers
     from starlette.types import ASGIApp, Receive, Scope, Send
 except ImportError as missing:
     raise ImportError(f"the settings API needs the settings-api extra: pip install 'fuel-stats-kit[settings-api]'"
@@ -91,6 +94,17 @@ def preview_next_run(limit: int | None = None) -> Any:
     return preview.next_run(served.engine, sources.provider, sources.config, spool=sources.spool, limit=limit)
 
 
+class _JSONBody(JSONRequestBodyValidator):
+    """Connexion's JSON body validator, for a body that says it is JSON. Without a Content-Type,
+    Connexion would validate the body as JSON and then hand the operation its bytes (a 500): it is
+    refused as any other content type the operation does not take."""
+
+    async def wrap_receive(self, receive: Receive, *, scope: Scope) -> tuple[Receive, Scope]:
+        if not Headers(scope=scope).get("content-type", "").strip():
+            raise UnsupportedMediaTypeProblem("the body has no Content-Type: send it as application/json")
+        return await super().wrap_receive(receive, scope=scope)
+
+
 def _refused(request: ConnexionRequest, error: Exception) -> ConnexionResponse:
     assert isinstance(error, ProblemException)
     body, status = _error(error.status, error.detail or error.title or "error")
@@ -117,7 +131,8 @@ def create_app(engine: Engine, sources: preview.Sources | None = None) -> AsyncA
     preview's next run reads besides that database; by default the sender daemon's, as the kit's
     settings configure it."""
     app = AsyncApp(__name__)
-    app.add_api(str(SPEC), strict_validation=True, validate_responses=True)
+    app.add_api(str(SPEC), strict_validation=True, validate_responses=True,
+                validator_map={**VALIDATOR_MAP, "body": MediaTypeDict({**VALIDATOR_MAP["body"], "*/*json": _JSONBody})})
     app.add_middleware(_served_middleware(_Served(engine, sources)), position=MiddlewarePosition.BEFORE_EXCEPTION)
     app.add_error_handler(ProblemException, _refused)
     return app

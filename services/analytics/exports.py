@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import io
+import re
 import zipfile
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -20,8 +22,25 @@ from fuelstats.analytics.storage import Range
 
 CHUNK = 64 * 1024
 
+# What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection"): =, +, -, @, tab, CR.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralize_formula(text: str) -> str:
+    """A text cell as it may go into a CSV file that someone opens in a spreadsheet.
+
+    Text starting with a character that makes a spreadsheet evaluate the cell (FORMULA_TRIGGERS)
+    gets a leading apostrophe, which spreadsheets show as text and never evaluate; any other text
+    is returned as it is. Quoting (commas, quotes, line breaks) is the CSV writer's job, not this.
+    So ``=HYPERLINK("http://x")`` is written ``'=HYPERLINK("http://x")``, and ``-1`` as text
+    ``'-1``; numbers that are not text (ints, floats) never pass through here.
+    """
+    return f"'{text}" if text.startswith(FORMULA_TRIGGERS) else text
+
 
 def _cell(value: Any) -> Any:
+    if isinstance(value, str):
+        return neutralize_formula(value)
     if isinstance(value, (dt.datetime, dt.date, dt.time)):
         return value.isoformat()
     return value
@@ -74,6 +93,22 @@ class _Sink(io.RawIOBase):
         return data
 
 
+# The resource types whose export is named after them: those the single export takes
+# (openapi/analytics.yaml, /private/exports/oswl/{resource_type}/), which every Fuel release's are.
+NAMED_RESOURCE_TYPE = re.compile(r"[a-z_]{1,64}")
+
+
+def oswl_entry_name(resource_type: str) -> str:
+    """The archive entry of an OSWL resource type: never a path, whatever a master node sent.
+
+    ``oswl_vm.csv`` for a type of the single export's pattern; any other type (``../../x``, a
+    thousand characters, ``VM``) gets ``oswl_type-`` and the first 16 hex digits of its SHA-256.
+    """
+    if NAMED_RESOURCE_TYPE.fullmatch(resource_type):
+        return f"oswl_{resource_type}.csv"
+    return f"oswl_type-{hashlib.sha256(resource_type.encode()).hexdigest()[:16]}.csv"
+
+
 def export_archive(engine: Engine, selection: Range) -> Iterator[bytes]:
     """Every export as one ZIP: one CSV per kind and per OSWL resource type, read in one snapshot."""
     sink = _Sink()
@@ -84,7 +119,8 @@ def export_archive(engine: Engine, selection: Range) -> Iterator[bytes]:
             for kind, (header, _) in storage.EXPORTS.items()
         ]
         entries += [
-            (f"oswl_{resource_type}.csv", storage.OSWL_COLUMNS, storage.oswl_rows(connection, resource_type, selection))
+            (oswl_entry_name(resource_type), storage.OSWL_COLUMNS,
+             storage.oswl_rows(connection, resource_type, selection))
             for resource_type in storage.oswl_resource_types(connection)
         ]
         # Each entry dated when it was written (zipfile would date it 1980-01-01), in UTC.

@@ -137,6 +137,13 @@ def failure_reports(release: str | None = None, from_: str | None = None, to: st
     return {"total": total, "page": page, "size": size, "items": [_json_ready(report) for report in reports]}
 
 
+def dead_letters(stream: str | None = None, page: int = 1, size: int = 50) -> Json:
+    with collector_engine().connect() as connection:
+        total, streams, letters = storage.dead_letters_page(connection, stream, offset=(page - 1) * size, limit=size)
+    return {"total": total, "page": page, "size": size, "streams": streams,
+            "items": [_json_ready(letter) for letter in letters]}
+
+
 def private_summary() -> Json:
     with collector_engine().connect() as connection:
         return storage.counts(connection)

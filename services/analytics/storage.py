@@ -206,3 +206,25 @@ def failure_reports_page(connection: Connection, selection: FailureReportFilter,
         {**parameters, "offset": offset, "limit": limit},
     ).mappings()
     return int(total), [dict(row) for row in rows]
+
+
+# --- ETL dead letters ----------------------------------------------------------------------------
+
+STREAMS = ("installations", "action_logs", "oswl_stats")
+
+
+def dead_letters_page(connection: Connection, stream: str | None, *, offset: int, limit: int
+                      ) -> tuple[int, dict[str, int], list[dict[str, Any]]]:
+    """How many parked documents the selection holds, how many each stream has, and one page of them,
+    most recently refused first."""
+    per_stream = dict.fromkeys(STREAMS, 0)
+    for name, number in connection.execute(text("SELECT stream, count(*) FROM etl_dead_letters GROUP BY stream")):
+        per_stream[name] = int(number)
+    rows = connection.execute(
+        text("SELECT stream, document_id, kind, source_id, reason, first_seen, last_seen, attempts"
+             " FROM etl_dead_letters WHERE CAST(:stream AS text) IS NULL OR stream = CAST(:stream AS text)"
+             " ORDER BY last_seen DESC, stream, document_id OFFSET :offset LIMIT :limit"),
+        {"stream": stream, "offset": offset, "limit": limit},
+    ).mappings()
+    total = per_stream.get(stream, 0) if stream else sum(per_stream.values())
+    return total, per_stream, [dict(row) for row in rows]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from typing import TYPE_CHECKING
 
@@ -24,6 +25,9 @@ def _etl() -> Etl:
     from fuelstats.etl.pipeline import Etl, keep_freed_memory
 
     keep_freed_memory()
+    # The ETL logs one line per attempt when Elasticsearch is away; the client's own retries would add
+    # a warning with a traceback for each request it tries again.
+    logging.getLogger("elastic_transport").setLevel(logging.ERROR)
     settings = get_settings()
     return Etl(
         primary=engine_for(settings.require_database_url()),
@@ -46,10 +50,19 @@ def group() -> None:
               help="Seconds between passes while following [FUELSTATS_ETL_INTERVAL].")
 def run(once: bool, interval: float | None) -> None:
     """Migrate installation structures, action logs and OSWL stats, and keep following them."""
+    from fuelstats.etl.pipeline import is_outage
+
     pipeline = _etl()
-    pipeline.prepare()
     if once:
-        carried = pipeline.run_once()
+        try:
+            pipeline.prepare()
+            carried = pipeline.run_once()
+        except Exception as error:
+            if not is_outage(error):
+                raise
+            where = pipeline.describe(error)
+            # One line, no traceback: the attempts before it are in the log.
+            raise click.ClickException(f"gave up: {where['service']} {where['url']}: {where['cause']}") from None
         structlog.get_logger("fuelstats.etl").info("run done", **carried)
         return
     pipeline.follow(interval or get_settings().etl_interval, commands.stop_on_signals())
@@ -65,10 +78,12 @@ def status(as_json: bool) -> None:
         replica = None if lag is None else {"lag_bytes": lag.bytes, "lag_seconds": lag.seconds}
         click.echo(json.dumps({"streams": report, "replica": replica}, indent=2))
         return
-    click.echo(f"{'stream':<14} {'indexed':>10} {'pending':>10} {'behind':>10}  pass in progress  last activity")
+    click.echo(f"{'stream':<14} {'indexed':>10} {'pending':>10} {'behind':>10} {'dead letters':>12}"
+               "  pass in progress  last activity")
     for row in report:
         click.echo(f"{row['stream']:<14} {row['indexed']:>10} {row['pending']:>10} {row['behind_seconds']:>9}s"
-                   f"  {'yes' if row['pass_in_progress'] else 'no':<16}  {row['last_activity'] or '-'}")
+                   f" {row['dead_letters']:>12}  {'yes' if row['pass_in_progress'] else 'no':<16}"
+                   f"  {row['last_activity'] or '-'}")
     if lag is None:
         click.echo("reading the primary (no FUELSTATS_REPLICA_DATABASE_URL)")
     else:

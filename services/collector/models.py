@@ -158,6 +158,27 @@ class EtlCheckpoint(Base):
     pass_lsn: Mapped[str | None] = mapped_column(Text)
 
 
+class EtlDeadLetter(Base):
+    """A document Elasticsearch refused for good (docs/etl.md): parked here so that its stream goes on.
+
+    ``stream`` and ``source_id`` name the row it was made from (``id`` of the stream's table),
+    ``kind`` the index it was meant for. Written again when the same document is refused again
+    (``attempts``, ``last_seen``); removed once Elasticsearch accepts it (a later version of its
+    row, or ``fuelstats etl reindex``).
+    """
+
+    __tablename__ = "etl_dead_letters"
+
+    stream: Mapped[str] = mapped_column(Text, primary_key=True)
+    document_id: Mapped[str] = mapped_column(Text, primary_key=True)
+    kind: Mapped[str] = mapped_column(Text)
+    source_id: Mapped[int] = mapped_column(BigInteger)
+    reason: Mapped[str] = mapped_column(Text)
+    first_seen: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    last_seen: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    attempts: Mapped[int] = mapped_column(Integer, server_default=text("1"))
+
+
 class FailureReport(Base):
     """A deployment task that failed on a master node whose customer left a contact (docs/failure-reports.md).
 

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import importlib
 import logging
+import os
+import signal
 from typing import Any
 
 from gunicorn.app.base import BaseApplication
@@ -48,6 +52,26 @@ class _Server(BaseApplication):  # type: ignore[misc]
         return getattr(importlib.import_module(module_name), function)()
 
 
+_PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent dies
+
+
+def exit_with_the_master(server: Any, worker: Any) -> None:
+    """gunicorn's post_fork hook: the worker gets SIGTERM (and shuts down gracefully) when its master dies.
+
+    uvicorn workers do not watch their parent: after a SIGKILL of the master they went on serving
+    on the inherited socket, and a restarted service could not bind its port.
+    """
+    libc_name = ctypes.util.find_library("c")
+    libc = ctypes.CDLL(libc_name, use_errno=True) if libc_name else None
+    if libc is None or not hasattr(libc, "prctl"):  # not Linux: nothing to ask for
+        return
+    if libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0) != 0:
+        server.log.warning("prctl(PR_SET_PDEATHSIG) failed: errno %s", ctypes.get_errno())
+        return
+    if os.getppid() != worker.ppid:  # the master died before the request took effect
+        os.kill(os.getpid(), signal.SIGTERM)
+
+
 def serve(factory: str, *, bind: str, workers: int, log_level: str = "INFO") -> None:
     """Run gunicorn until it is stopped; ``factory`` ("module:function") builds the app in each worker."""
     _Server(
@@ -61,5 +85,9 @@ def serve(factory: str, *, bind: str, workers: int, log_level: str = "INFO") -> 
             "accesslog": None,
             "graceful_timeout": 20,
             "timeout": 60,
+            "post_fork": exit_with_the_master,
+            # gunicorn's control socket defaults to one path per user ($HOME/.gunicorn/gunicorn.ctl),
+            # which every instance on the machine would take from the others; nothing here uses it.
+            "control_socket_disable": True,
         },
     ).run()

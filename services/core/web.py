@@ -7,6 +7,7 @@ and ``rule`` (the schema keyword or protocol rule that failed) whenever there is
 
 from __future__ import annotations
 
+import codecs
 import contextvars
 import datetime as dt
 import json
@@ -35,6 +36,7 @@ from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from fuelstats.core.errors import Refused
+from fuelstats.core.jsondepth import nesting_depth
 from fuelstats.core.proxies import client_address, peer_address
 
 log = structlog.get_logger("fuelstats.request")
@@ -194,6 +196,57 @@ def check_storable(value: t.Any, path: tuple[str | int, ...] = ()) -> None:
             check_storable(item, (*path, index))
 
 
+# --- nesting depth ---------------------------------------------------------------------------------
+
+# Deepest nesting of arrays and objects a request body may have, the body itself being the first.
+# Fuel's deepest payloads nest about 12 levels (a node's interfaces in an installation structure);
+# Python's parser fails beyond about 990, and Elasticsearch flattens free-form parts only to 20
+# (the ETL cuts deeper parts, docs/etl.md).
+MAX_JSON_DEPTH = 64
+
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{},]')
+
+
+def check_json_depth(raw: bytes, limit: int = MAX_JSON_DEPTH) -> None:
+    """Refuse a body that nests deeper than ``limit`` before it is parsed, naming where.
+
+    The one check of nesting on the request path: measured on the bytes (``jsondepth``), about a
+    fifth of what parsing them costs; only a refused body is walked, to tell where.
+    """
+    if nesting_depth(raw, give_up_above=limit) > limit:
+        raise Refused(400, f"the body nests deeper than {limit} arrays and objects", rule="max-depth",
+                      path=_path_below_depth(raw.decode("utf-8", errors="replace"), limit))
+
+
+def _path_below_depth(text: str, limit: int) -> str:
+    """The JSON path of the first array or object nested deeper than ``limit`` (``$`` if none is found)."""
+    where: list[str | int] = []  # per open container: the key or index being read in it
+    in_object: list[bool] = []
+    awaiting_key = False
+    for token in _JSON_TOKEN.finditer(text):
+        lexeme = token.group()
+        if lexeme in "[{":
+            if len(where) == limit:
+                return json_path(where)
+            where.append(0)
+            in_object.append(lexeme == "{")
+            awaiting_key = lexeme == "{"
+        elif lexeme in "]}":
+            if where:
+                where.pop()
+                in_object.pop()
+            awaiting_key = False
+        elif lexeme == ",":
+            if in_object and in_object[-1]:
+                awaiting_key = True
+            elif where:
+                where[-1] = int(where[-1]) + 1
+        elif awaiting_key:
+            where[-1] = json.loads(lexeme)
+            awaiting_key = False
+    return "$"
+
+
 FORMATS = FormatChecker(formats=())
 
 
@@ -224,6 +277,14 @@ def fast_validator(schema: dict[str, t.Any]) -> jsonschema_rs.Draft4Validator:
     return entry[1]
 
 
+def refuse_without_content_type(scope: Scope) -> None:
+    """A body must say it is JSON: without a Content-Type, Connexion would validate it as JSON and
+    then hand the operation its bytes. Answered as any other content type the operation does not take."""
+    if not Headers(scope=scope).get("content-type", "").strip():
+        raise Refused(415, "the body has no Content-Type: send it as application/json", rule="content-type",
+                      path="header.content-type")
+
+
 class JSONBodyValidator(JSONRequestBodyValidator):
     """Connexion's JSON body validator, raising Refused that names the JSON path and the rule."""
 
@@ -232,6 +293,7 @@ class JSONBodyValidator(JSONRequestBodyValidator):
         return Draft4RequestValidator(self._schema, format_checker=FORMATS)
 
     async def wrap_receive(self, receive: Receive, *, scope: Scope) -> tuple[Receive, Scope]:
+        refuse_without_content_type(scope)
         # Connexion takes a request without Content-Length for one without a body; a chunked body
         # is read here first (through the body limit) and handed on with its length.
         if Headers(scope=scope).get("content-length") is None:
@@ -254,6 +316,7 @@ class JSONBodyValidator(JSONRequestBodyValidator):
             return None
         try:
             text = raw.decode(self._encoding)
+            check_json_depth(raw if codecs.lookup(self._encoding).name == "utf-8" else text.encode())
             body = json.loads(text, parse_constant=_refuse_constant, parse_float=_finite_float)
         except (UnicodeDecodeError, ValueError) as error:
             raise Refused(400, f"request body is not valid JSON: {error}", rule="json-syntax", path="$") from None

@@ -3,7 +3,8 @@
 Each kind lives in versioned indices (``fuelstats-clusters-v20261125103000``) behind an alias
 (``fuelstats-clusters``); an index template per kind gives every version the mapping below.
 Fields copied from free-form parts of a structure (settings, plugins, resources) are ``flattened``,
-so no value a master node sends can make Elasticsearch refuse a document.
+in the bounded forms of bounds.py, so no value a master node sends can make Elasticsearch refuse a
+document.
 """
 
 from __future__ import annotations
@@ -116,6 +117,8 @@ class Cluster(Document):
     release_name = searchable()
     nodes_num = Integer(ignore_malformed=True)
     nodes = Nested(Node)
+    # Nodes beyond the first 2000 are not nested documents (Elasticsearch holds 10,000 per document).
+    nodes_omitted = Integer()
     hypervisor = searchable()
     net_provider = searchable()
     segmentation_type = Keyword(ignore_above=IGNORE_ABOVE)
@@ -126,6 +129,7 @@ class Cluster(Document):
     components = searchable()  # related projects turned on: sahara, murano, ceilometer, ...
     plugins = Nested(Plugin)
     plugin_names = searchable()  # the plugins' names again, outside the nested documents, for the search
+    plugins_omitted = Integer()  # plugins beyond the first 500
     attributes = Flattened(ignore_above=IGNORE_ABOVE)
     vmware_attributes = Flattened(ignore_above=IGNORE_ABOVE)
     search_text = free_text()

@@ -39,6 +39,14 @@ class BulkFailure:
     document_id: str
     index: str
     reason: str
+    status: int = 500
+    origin: tuple[str, int] | None = None  # the stream and id of the row the document was made from
+
+    @property
+    def for_good(self) -> bool:
+        """Elasticsearch refused the document itself (400: it cannot parse or map it); sending it again
+        changes nothing. Anything else (busy, blocked, an index missing, a failing node) may pass later."""
+        return self.status == 400 and self.origin is not None
 
 
 def new_index_name(prefix: str, kind: str) -> str:
@@ -106,16 +114,36 @@ BUSY = 429  # Elasticsearch's queue is full: the item may be sent again a moment
 BUSY_RETRIES = 3
 
 
-def bulk_body(actions: Iterable[dict[str, Any]]) -> bytes:
-    """The NDJSON of index and delete actions (``index_action``, ``delete_action``)."""
-    lines = []
-    for action in actions:
+# A _bulk request's body at most (a single larger action goes alone): well under Elasticsearch's
+# http.max_content_length (100 MB), which large action logs could otherwise pass in one chunk,
+# and a bound on what one request holds in memory.
+MAX_BULK_BYTES = 32 * 2**20
+
+
+def bulk_bodies(actions: list[dict[str, Any]]) -> Iterator[tuple[list[dict[str, Any]], bytes]]:
+    """The NDJSON of index and delete actions (``index_action``, ``delete_action``), in bodies of at
+    most MAX_BULK_BYTES, each with the actions it holds."""
+    lines: list[bytes] = []
+    size = first = 0
+    for number, action in enumerate(actions):
         operation = action["_op_type"]
-        lines.append(dumps({operation: {"_index": action["_index"], "_id": action["_id"]}}))
-        if operation == "index":
-            lines.append(dumps(action["_source"]))
-    lines.append(b"")
-    return b"\n".join(lines)
+        header = dumps({operation: {"_index": action["_index"], "_id": action["_id"]}})
+        source = dumps(action["_source"]) if operation == "index" else None
+        grown = len(header) + 1 + (len(source) + 1 if source is not None else 0)
+        if lines and size + grown > MAX_BULK_BYTES:
+            yield actions[first:number], b"\n".join([*lines, b""])
+            lines, size, first = [], 0, number
+        lines.append(header)
+        if source is not None:
+            lines.append(source)
+        size += grown
+    if lines:
+        yield actions[first:], b"\n".join([*lines, b""])
+
+
+def bulk_body(actions: Iterable[dict[str, Any]]) -> bytes:
+    """The NDJSON of index and delete actions, in one body whatever its size."""
+    return b"".join(body for _, body in bulk_bodies(list(actions)))
 
 
 def write(es: Elasticsearch, actions: list[dict[str, Any]], chunk_size: int) -> tuple[int, list[BulkFailure]]:
@@ -126,41 +154,77 @@ def write(es: Elasticsearch, actions: list[dict[str, Any]], chunk_size: int) -> 
     halved the rate on two cores (bench/etl.py). Here the body is serialized in one go and the
     answer says only whether any item failed. Only then is the same body sent again for each item's
     fate (its ids are deterministic, so writing a document twice changes nothing): reading a
-    thousand fates cost as much as writing the body.
+    thousand fates cost as much as writing the body. A body stays under MAX_BULK_BYTES; a request
+    refused whole for one of its items is halved until that item is found.
     """
     done = 0
     failures: list[BulkFailure] = []
     for start in range(0, len(actions), chunk_size):
-        pending = actions[start:start + chunk_size]
-        for attempt in range(BUSY_RETRIES + 1):
-            body = bulk_body(pending)
-            answer = es.bulk(operations=body, filter_path=_ANY_ERRORS)
-            if answer["errors"]:
-                answer = es.bulk(operations=body, filter_path=_ITEM_FATE)
-            if not answer["errors"]:
-                done += len(pending)
-                break
-            busy = []
-            for action, item in zip(pending, answer["items"], strict=True):
-                result = next(iter(item.values()))
-                status = int(result.get("status", 500))
-                if status < 300 or (action["_op_type"] == "delete" and status == 404):
-                    done += 1
-                elif status == BUSY and attempt < BUSY_RETRIES:
-                    busy.append(action)
-                else:
-                    failures.append(BulkFailure(str(action["_id"]), str(action["_index"]),
-                                                str(result.get("error", status))))
-            if not busy:
-                break
-            pending = busy
-            time.sleep(2**attempt)
+        for pending, body in bulk_bodies(actions[start:start + chunk_size]):
+            done_now, failed = _write_body(es, pending, body)
+            done += done_now
+            failures += failed
     return done, failures
 
 
-def index_action(document: tuple[str, dict[str, Any]], index: str) -> dict[str, Any]:
+def _write_body(es: Elasticsearch, pending: list[dict[str, Any]], body: bytes) -> tuple[int, list[BulkFailure]]:
+    """One _bulk body; the items refused as busy are sent again (up to BUSY_RETRIES times)."""
+    done = 0
+    failures: list[BulkFailure] = []
+    for attempt in range(BUSY_RETRIES + 1):
+        if attempt:
+            body = bulk_body(pending)
+        try:
+            answer = es.bulk(operations=body, filter_path=_ANY_ERRORS)
+        except BadRequestError as refusal:
+            # The whole request refused for what one item holds (an id over 512 bytes): halve it
+            # until that item is alone, so that only it is refused.
+            done_in_halves, failed_in_halves = _halved(es, pending, refusal)
+            return done + done_in_halves, failures + failed_in_halves
+        if answer["errors"]:
+            answer = es.bulk(operations=body, filter_path=_ITEM_FATE)
+        if not answer["errors"]:
+            done += len(pending)
+            break
+        busy = []
+        for action, item in zip(pending, answer["items"], strict=True):
+            result = next(iter(item.values()))
+            status = int(result.get("status", 500))
+            if status < 300 or (action["_op_type"] == "delete" and status == 404):
+                done += 1
+            elif status == BUSY and attempt < BUSY_RETRIES:
+                busy.append(action)
+            else:
+                failures.append(BulkFailure(str(action["_id"]), str(action["_index"]),
+                                            str(result.get("error", status)), status, action.get("origin")))
+        if not busy:
+            break
+        pending = busy
+        time.sleep(2**attempt)
+    return done, failures
+
+
+def _halved(es: Elasticsearch, pending: list[dict[str, Any]], refusal: BadRequestError
+            ) -> tuple[int, list[BulkFailure]]:
+    if len(pending) == 1:
+        action = pending[0]
+        reason = f"the bulk request was refused for it: {refusal.error}: {str(refusal.info)[:1000]}"
+        return 0, [BulkFailure(str(action["_id"]), str(action["_index"]), reason, 400, action.get("origin"))]
+    done = 0
+    failures: list[BulkFailure] = []
+    middle = len(pending) // 2
+    for half in (pending[:middle], pending[middle:]):
+        done_now, failed = _write_body(es, half, bulk_body(half))
+        done += done_now
+        failures += failed
+    return done, failures
+
+
+def index_action(document: tuple[str, dict[str, Any]], index: str, origin: tuple[str, int] | None = None
+                 ) -> dict[str, Any]:
+    """Index a document; ``origin`` (stream, row id) tells where it came from, should it be refused."""
     document_id, source = document
-    return {"_op_type": "index", "_index": index, "_id": document_id, "_source": source}
+    return {"_op_type": "index", "_index": index, "_id": document_id, "_source": source, "origin": origin}
 
 
 def delete_action(document_id: str, index: str) -> dict[str, Any]:

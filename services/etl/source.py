@@ -299,3 +299,59 @@ def next_transaction(connection: Connection) -> int:
 def snapshot_horizon(snapshot: str) -> int:
     """The first transaction id a snapshot (``xmin:xmax:xip``) sees nothing of."""
     return int(snapshot.split(":")[1])
+
+
+# --- dead letters (on the primary): documents Elasticsearch refused for good ------------------------
+
+@dataclass(frozen=True)
+class DeadLetter:
+    stream: str
+    document_id: str
+    kind: str
+    source_id: int
+    reason: str
+
+
+def park(connection: Connection, letters: list[DeadLetter]) -> None:
+    """Keep refused documents aside; a document refused again counts one more attempt."""
+    if not letters:
+        return
+    connection.execute(
+        text("INSERT INTO etl_dead_letters (stream, document_id, kind, source_id, reason)"
+             " VALUES (:stream, :document_id, :kind, :source_id, :reason)"
+             " ON CONFLICT (stream, document_id) DO UPDATE SET kind = excluded.kind, source_id = excluded.source_id,"
+             " reason = excluded.reason, last_seen = now(), attempts = etl_dead_letters.attempts + 1"),
+        [letter.__dict__ for letter in letters],
+    )
+
+
+def any_parked(connection: Connection) -> bool:
+    return bool(connection.execute(text("SELECT EXISTS (SELECT FROM etl_dead_letters)")).scalar_one())
+
+
+def unpark(connection: Connection, documents: list[tuple[str, str]]) -> None:
+    """Elasticsearch has accepted these documents (stream, document id) now; those parked leave."""
+    if documents:
+        connection.execute(
+            text("DELETE FROM etl_dead_letters WHERE (stream, document_id) IN"
+                 " (SELECT * FROM unnest(CAST(:streams AS text[]), CAST(:ids AS text[])))"),
+            {"streams": [stream for stream, _ in documents], "ids": [document_id for _, document_id in documents]},
+        )
+
+
+def unpark_older(connection: Connection, stream: str, than: dt.datetime) -> int:
+    """After a rebuild: what it did not park again was accepted (or its row is gone)."""
+    return int(connection.execute(
+        text("DELETE FROM etl_dead_letters WHERE stream = :stream AND last_seen < :than"),
+        {"stream": stream, "than": than},
+    ).rowcount)
+
+
+def dead_letter_counts(connection: Connection) -> dict[str, int]:
+    rows = connection.execute(text("SELECT stream, count(*) FROM etl_dead_letters GROUP BY stream"))
+    return {str(row[0]): int(row[1]) for row in rows}
+
+
+def now(connection: Connection) -> dt.datetime:
+    """The primary's clock, which stamps dead letters."""
+    return connection.execute(text("SELECT now()")).scalar_one()  # type: ignore[no-any-return]

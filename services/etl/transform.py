@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-import orjson
+from fuelstats.etl import bounds
 
 Doc = tuple[str, dict[str, Any]]
 
@@ -146,7 +146,8 @@ def cluster_document(
     net_provider = cluster.get("net_provider") or network.get("net_provider")
     mode = cluster.get("mode")
     nodes = []
-    for node in (_dict(n) for n in _list(cluster.get("nodes"))):
+    node_list, nodes_omitted = bounds.capped("nodes", _list(cluster.get("nodes")))
+    for node in (_dict(n) for n in node_list):
         roles = sorted(r for r in _list(node.get("roles")) if isinstance(r, str))
         nodes.append({
             "id": node.get("id"),
@@ -159,9 +160,10 @@ def cluster_document(
             "platform_name": node.get("platform_name"),
             "online": node.get("online") if isinstance(node.get("online"), bool) else None,
         })
+    plugin_list, plugins_omitted = bounds.capped("plugins", _list(cluster.get("installed_plugins")))
     plugins = [
         {"name": p.get("name"), "version": p.get("version"), "fuel_version": p.get("fuel_version")}
-        for p in (_dict(p) for p in _list(cluster.get("installed_plugins")))
+        for p in (_dict(p) for p in plugin_list)
     ]
     return cluster_document_id(master_node_uid, cluster["id"]), dict(
         master_node_uid=master_node_uid,
@@ -177,6 +179,7 @@ def cluster_document(
         release_name=cluster_release.get("name"),
         nodes_num=cluster.get("nodes_num"),
         nodes=nodes,
+        nodes_omitted=nodes_omitted,
         hypervisor=_hypervisor(attributes),
         net_provider=net_provider,
         segmentation_type=network.get("segmentation_type"),
@@ -187,8 +190,9 @@ def cluster_document(
         components=[name for name in COMPONENTS if _flag(attributes, name)],
         plugins=plugins,
         plugin_names=sorted({p["name"] for p in plugins if isinstance(p["name"], str)}),
-        attributes=attributes or None,
-        vmware_attributes=_dict(cluster.get("vmware_attributes")) or None,
+        plugins_omitted=plugins_omitted,
+        attributes=bounds.flattened(attributes) or None,
+        vmware_attributes=bounds.flattened(_dict(cluster.get("vmware_attributes"))) or None,
     )
 
 
@@ -211,7 +215,7 @@ HEALTH_CHECK_FAILED = frozenset({"failure", "error"})
 def health_checks(tests: Any) -> list[dict[str, Any]]:
     """The OSTF tests of a health check run's ``additional_info.tests``; malformed entries are left out."""
     checks = []
-    for test in _list(tests):
+    for test in bounds.capped("health_checks", _list(tests))[0]:
         if isinstance(test, dict) and isinstance(test.get("name"), str) and isinstance(test.get("status"), str):
             status = test["status"].lower()
             checks.append({"name": test["name"], "status": status, "ran": status in HEALTH_CHECK_RAN,
@@ -255,7 +259,7 @@ def action_log_document(row: Mapping[str, Any]) -> Doc:
         "result": result or None,
         "message": row["message"],
         "received_at": row["received_at"],
-        "additional_info": orjson.Fragment(info) if info else None,
+        "additional_info": bounds.flattened_json(info) if info else None,
         "release": row["release"],
         "is_filtered": bool(row["is_filtered"]),
         "installation_created": row["installation_created"],
@@ -286,7 +290,7 @@ def oswl_document(row: Mapping[str, Any]) -> Doc:
         added_count=len(_list(data.get("added"))),
         removed_count=len(_list(data.get("removed"))),
         modified_count=len(_list(data.get("modified"))),
-        current=current or None,
+        current=bounds.flattened(current) or None,
         fuel_version=version.get("fuel_version"),
         release_version=version.get("release_version"),
         release_os=version.get("release_os"),

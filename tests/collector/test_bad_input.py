@@ -183,3 +183,67 @@ def test_an_empty_header_names_no_master_node(client, engine):
     response = client.post("/api/v1/action_logs/", json={"action_logs": [http_request_log(1)]},
                            headers={"master-node-uid": ""})
     assert response.status_code == 200
+
+
+
+def nested(levels: int) -> dict:
+    """``levels`` objects nested in each other, under the key "a"."""
+    value: dict = {}
+    for _ in range(levels - 1):
+        value = {"a": value}
+    return value
+
+
+def test_a_body_exactly_as_deep_as_the_limit_is_stored(client, engine):
+    from fuelstats.core.web import MAX_JSON_DEPTH
+
+    # $ (1), action_logs (2), the record (3), body (4): additional_info is the fifth level.
+    log = http_request_log(1, additional_info=nested(MAX_JSON_DEPTH - 4))
+    response = client.post("/api/v1/action_logs/", json={"action_logs": [log]})
+    assert response.status_code == 200, response.text
+
+
+DEEP = "DEEP-ARRAYS"  # stands for arrays nested as deep as the test says: json.dumps cannot write 1000 levels
+CLUSTER = {"id": 1, "nodes_num": 0, "nodes": [], "mode": "ha_compact", "status": "new",
+           "release": {"version": "v", "os": "Ubuntu", "name": "n"}}
+
+
+@pytest.mark.parametrize(
+    ("url", "body", "levels", "path"),
+    [
+        # One level beyond the limit, named where it starts.
+        ("/api/v1/action_logs/", {"action_logs": [http_request_log(1, additional_info=nested(61))]}, 0,
+         "$.action_logs[0].body.additional_info" + ".a" * 60),
+        # What used to be a 500: arrays 500 deep in additional_info, 1000 deep in cluster attributes.
+        ("/api/v1/action_logs/", {"action_logs": [http_request_log(1, additional_info={"x": DEEP})]}, 500,
+         "$.action_logs[0].body.additional_info.x" + "[0]" * 59),
+        ("/api/v1/installation_structure/",
+         {"installation_structure": installation_structure(clusters=[{**CLUSTER, "attributes": {"x": DEEP}}])}, 1000,
+         "$.installation_structure.clusters[0].attributes.x" + "[0]" * 59),
+        ("/api/v1/oswl_stats/", {"oswl_stats": [oswl_record(1, resource_data={
+            "added": [], "removed": [], "modified": [], "current": [DEEP]})]}, 100_000,
+         "$.oswl_stats[0].resource_data.current[0]" + "[0]" * 59),
+    ],
+)
+def test_deep_nesting_is_refused_before_parsing(client, engine, url, body, levels, path):
+    import json
+
+    raw = json.dumps(body).replace(json.dumps(DEEP), "[" * levels + "]" * levels)
+    response = client.post(url, content=raw.encode(), headers={"content-type": "application/json"})
+    assert response.status_code == 400, response.text
+    error = response.json()
+    assert (error["rule"], error["path"]) == ("max-depth", path)
+    assert nothing_stored(engine)
+
+
+@pytest.mark.parametrize("raw", [r'{"a": "[[[[[[", "b": [1]}', r'{"a\\": "\\\"[{", "b": []}', r'["]]]]", [[]]]'])
+def test_brackets_inside_strings_do_not_count(raw):
+    import json
+
+    from fuelstats.core.jsondepth import nesting_depth
+
+    def parsed_depth(value: object) -> int:
+        children = value.values() if isinstance(value, dict) else value if isinstance(value, list) else None
+        return 0 if children is None else 1 + max((parsed_depth(child) for child in children), default=0)
+
+    assert nesting_depth(raw.encode(), give_up_above=64) == parsed_depth(json.loads(raw))

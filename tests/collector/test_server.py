@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -97,6 +98,88 @@ def test_postgresql_down_is_503_not_500(postgres, tmp_path: Path):
         assert response.status_code == 503
         assert response.json()["status"] == "error"
         assert response.headers["retry-after"] == "30"
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def children_of(pid: int) -> list[int]:
+    """The processes whose parent is ``pid`` (gunicorn's workers of a master)."""
+    children = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            children.append(int(stat.parent.name))
+    return children
+
+
+def alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    return state != "Z"
+
+
+def serve_collector(database_url: str, port: int, log: Path, **env: str) -> subprocess.Popen[bytes]:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("FUELSTATS_")}
+    with log.open("ab") as output:
+        return subprocess.Popen([FUELSTATS, "collector", "serve", "--bind", f"127.0.0.1:{port}", "--workers", "2"],
+                                env={**clean, "FUELSTATS_DATABASE_URL": database_url, **env}, stdout=output,
+                                stderr=subprocess.STDOUT)
+
+
+def test_workers_exit_when_their_master_is_killed(database_url, tmp_path: Path):
+    from tools.service import wait_ready
+
+    port = free_port()
+    log = tmp_path / "collector.log"
+    master = serve_collector(database_url, port, log)
+    workers: list[int] = []
+    try:
+        assert wait_ready(f"http://127.0.0.1:{port}/api/v1/ping/", 60, master), log.read_text()[-2000:]
+        deadline = time.monotonic() + 30
+        while len(workers := children_of(master.pid)) < 2:
+            assert time.monotonic() < deadline, "gunicorn did not start its two workers"
+            time.sleep(0.1)
+        master.kill()
+        master.wait(timeout=10)
+        deadline = time.monotonic() + 30
+        while any(alive(pid) for pid in workers):
+            assert time.monotonic() < deadline, "the workers outlived their master"
+            time.sleep(0.2)
+        # The port is free again: a new collector binds it and serves.
+        again = serve_collector(database_url, port, log)
+        try:
+            assert wait_ready(f"http://127.0.0.1:{port}/api/v1/ping/", 60, again), log.read_text()[-2000:]
+        finally:
+            again.terminate()
+            again.wait(timeout=30)
+    finally:
+        if master.poll() is None:
+            master.kill()
+            master.wait()
+        for pid in workers:  # only if the test failed: those of our master that are left
+            if alive(pid):
+                os.kill(pid, signal.SIGKILL)
+
+
+def test_each_collector_keeps_its_control_socket_to_itself(database_url, tmp_path: Path):
+    from tools.service import wait_ready
+
+    home = tmp_path / "home"
+    home.mkdir()
+    port = free_port()
+    log = tmp_path / "collector.log"
+    process = serve_collector(database_url, port, log, HOME=str(home), XDG_RUNTIME_DIR="")
+    try:
+        assert wait_ready(f"http://127.0.0.1:{port}/api/v1/ping/", 60, process), log.read_text()[-2000:]
+        # gunicorn's default, one path per user for every instance, is not used.
+        assert not (home / ".gunicorn").exists()
     finally:
         process.terminate()
         process.wait(timeout=30)

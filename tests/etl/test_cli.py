@@ -61,6 +61,9 @@ def test_status_as_json(engine, es, prefix, database_url, elasticsearch_node):
     report = {row["stream"]: row for row in status["streams"]}
     assert report["action_logs"]["pending"] == 4 and report["action_logs"]["indexed"] == 0
     assert status["replica"] is None, "it reads the primary"
+    assert report["action_logs"]["dead_letters"] == 0
+    table = subprocess.run([FUELSTATS, "etl", "status"], env=env, capture_output=True, text=True, timeout=60)
+    assert "dead letters" in table.stdout.splitlines()[0], table.stdout
 
 
 def test_reindex_command(engine, es, prefix, database_url, elasticsearch_node):

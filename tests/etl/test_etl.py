@@ -184,20 +184,53 @@ def test_elasticsearch_down_keeps_the_checkpoint(engine, es, prefix, etl: Etl):
     assert etl.run_once(["action_logs"])["action_logs"] == 5
 
 
-def test_a_refused_document_is_reported_and_the_checkpoint_stays(engine, es, prefix, etl: Etl):
+def dead_letters(engine) -> list[dict]:  # type: ignore[no-untyped-def]
+    with engine.connect() as connection:
+        rows = connection.execute(text("SELECT * FROM etl_dead_letters ORDER BY stream, document_id")).mappings()
+        return [dict(row) for row in rows]
+
+
+def test_a_document_refused_for_good_is_parked_and_the_stream_goes_on(engine, es, prefix, etl: Etl):
     ingest.record_action_logs(engine, None, [http_request_log(1), http_request_log(2)])
     # An index that accepts no document of ours, put behind the alias.
     strict = f"{prefix}-strict"  # outside the template's pattern: its mapping is all there is
     es.indices.create(index=strict, mappings={"dynamic": "strict", "properties": {"x": {"type": "keyword"}}})
     search.swap_alias(es, prefix, "action_logs", strict)
 
-    with pytest.raises(DocumentsRejected) as refused:
-        etl.run_once(["action_logs"], attempts=1)
+    assert etl.run_once(["action_logs"]) == {"action_logs": 2}
 
-    assert f"{MASTER}:1" in str(refused.value) and "strict" in str(refused.value)
+    parked = dead_letters(engine)
+    assert [(d["stream"], d["document_id"], d["kind"], d["source_id"], d["attempts"]) for d in parked] == [
+        ("action_logs", f"{MASTER}:1", "action_logs", 1, 1), ("action_logs", f"{MASTER}:2", "action_logs", 2, 1)]
+    assert all("strict_dynamic_mapping_exception" in d["reason"] for d in parked)
+    assert all(d["first_seen"] == d["last_seen"] for d in parked)
+    with engine.connect() as connection:
+        checkpoint = source.load_checkpoint(connection, "action_logs")
+    assert checkpoint.pass_snapshot is None and checkpoint.done_snapshot != source.NO_SNAPSHOT
+    assert {row["stream"]: row["dead_letters"] for row in etl.status()} == {
+        "installations": 0, "action_logs": 2, "oswl_stats": 0}
+
+    # A rebuild sends them again: into the proper mapping they go, and out of the dead letters.
+    etl.reindex("action_logs")
+    assert count(es, prefix, "action_logs") == 2
+    assert dead_letters(engine) == []
+
+
+def test_a_document_refused_for_a_while_keeps_the_checkpoint(engine, es, prefix, etl: Etl):
+    ingest.record_action_logs(engine, None, [http_request_log(1), http_request_log(2)])
+    index = search.alias(prefix, "action_logs")
+    es.indices.put_settings(index=index, settings={"index.blocks.write": True})
+    try:
+        with pytest.raises(DocumentsRejected) as refused:
+            etl.run_once(["action_logs"], attempts=1)
+    finally:
+        es.indices.put_settings(index=index, settings={"index.blocks.write": None})
+    assert f"{MASTER}:1" in str(refused.value)
     with engine.connect() as connection:
         checkpoint = source.load_checkpoint(connection, "action_logs")
     assert checkpoint.indexed == 0 and checkpoint.pass_after_id is None
+    assert dead_letters(engine) == []
+    assert etl.run_once(["action_logs"]) == {"action_logs": 2}
 
 
 def test_documents_refused_as_busy_are_sent_again(engine, es, prefix, etl: Etl):
@@ -328,3 +361,18 @@ def test_failed_deployments_before_each_success(engine, es, prefix, etl: Etl):
     assert marks(14) == (1, False)
     assert marks(20) == (0, True)
     assert marks(11) == (None, None) and marks(21) == (None, None)
+
+
+def test_once_leaves_nothing_pending_that_was_there_when_it_began(engine, es, prefix, etl: Etl):
+    ingest.record_action_logs(engine, None, [http_request_log(i) for i in range(5)])
+    # A pass that took its snapshot and was interrupted before carrying anything...
+    with engine.connect() as connection:
+        source.load_checkpoint(connection, "action_logs")
+        source.begin_pass(connection, "action_logs", *source.primary_snapshot(connection))
+        connection.commit()
+    # ...and rows written after it.
+    ingest.record_action_logs(engine, None, [http_request_log(i) for i in range(5, 10)])
+
+    assert etl.run_once(["action_logs"]) == {"action_logs": 10}
+    assert {row["stream"]: row["pending"] for row in etl.status()}["action_logs"] == 0
+    assert count(es, prefix, "action_logs") == 10

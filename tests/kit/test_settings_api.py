@@ -47,6 +47,19 @@ def test_a_change_the_schema_refuses_changes_nothing(master):
     assert statistics(master)["sending"] is False
 
 
+def test_a_body_without_a_content_type_is_415_and_changes_nothing(master):
+    import json
+
+    master_settings.ensure_master_node(master)
+    before = statistics(master)
+    body = json.dumps({"settings": {"statistics": {"send_anonymous_statistic": {"value": not before["sending"]}}}})
+    with create_app(master).test_client() as client:
+        response = client.patch(URL, content=body.encode())
+    assert response.status_code == 415, response.text
+    assert response.json()["status"] == "error" and "Content-Type" in response.json()["message"]
+    assert statistics(master) == before
+
+
 def test_the_schema_and_the_python_api_agree_on_what_can_change():
     spec = load_spec(resources.openapi_dir() / "kit.yaml")
     change = spec["paths"]["/api/settings"]["patch"]["requestBody"]["content"]["application/json"]["schema"]

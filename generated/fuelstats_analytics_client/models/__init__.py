@@ -4,6 +4,11 @@ from .counts import Counts
 from .data_status import DataStatus
 from .data_status_stream_status import DataStatusStreamStatus
 from .data_status_stream_status_stream import DataStatusStreamStatusStream
+from .dead_letters import DeadLetters
+from .dead_letters_items_item import DeadLettersItemsItem
+from .dead_letters_items_item_stream import DeadLettersItemsItemStream
+from .dead_letters_stream import DeadLettersStream
+from .dead_letters_streams import DeadLettersStreams
 from .error import Error
 from .error_status import ErrorStatus
 from .export_csv_kind import ExportCsvKind
@@ -48,6 +53,11 @@ __all__ = (
     "DataStatus",
     "DataStatusStreamStatus",
     "DataStatusStreamStatusStream",
+    "DeadLetters",
+    "DeadLettersItemsItem",
+    "DeadLettersItemsItemStream",
+    "DeadLettersStream",
+    "DeadLettersStreams",
     "Error",
     "ErrorStatus",
     "ExportCsvKind",
