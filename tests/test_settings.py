@@ -27,8 +27,8 @@ def test_each_program_reads_only_its_own_variables():
     assert "FUELSTATS_SMTP_HOST" in collector and "FUELSTATS_SMTP_HOST" not in etl | analytics | kit
     assert "FUELSTATS_ETL_BATCH_SIZE" in etl and "FUELSTATS_ETL_BATCH_SIZE" not in collector | analytics | kit
     assert "FUELSTATS_TRUSTED_PROXIES" in analytics and "FUELSTATS_TRUSTED_PROXIES" not in collector | etl | kit
-    # The kit shares nothing with the services but the log level; the services share the database.
-    assert kit & (collector | etl | analytics) == {"FUELSTATS_LOG_LEVEL"}
+    # The kit shares nothing with the services but how it logs; the services share the database.
+    assert kit & (collector | etl | analytics) == {"FUELSTATS_LOG_LEVEL", "FUELSTATS_LOG_FORMAT"}
     assert variables_of(DatabaseSettings) <= collector & etl & analytics
 
 
@@ -60,3 +60,4 @@ def test_a_malformed_value_names_its_variable_and_never_shows_a_secret(monkeypat
     with pytest.raises(ConfigurationError, match="FUELSTATS_SMTP_PASSWORD='<sanitized>'") as refused:
         load_settings(CollectorSettings)
     assert "hunter2" not in str(refused.value)
+
