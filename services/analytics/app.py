@@ -15,7 +15,7 @@ from elasticsearch import ApiError, NotFoundError
 
 from fuelstats.analytics.access import local_only_middleware
 from fuelstats.analytics.settings import get_settings
-from fuelstats.analytics.webui import web_ui_middleware
+from fuelstats.analytics.webui import WEB_UI_ROUTES, web_ui_middleware
 from fuelstats.core import web
 from fuelstats.core.openapi import load_spec
 from fuelstats_common.settings import ConfigurationError
@@ -49,15 +49,17 @@ def _not_configured(request: ConnexionRequest, error: Exception) -> ConnexionRes
 def create_app() -> AsyncApp:
     settings = get_settings()
     app = AsyncApp(__name__)
+    spec = load_spec(settings.openapi_dir / SPEC)
     app.add_api(
-        load_spec(settings.openapi_dir / SPEC),
+        spec,
         validate_responses=True,
         strict_validation=True,
         pythonic_params=True,
         validator_map=web.VALIDATOR_MAP,
         swagger_ui_options=SwaggerUIOptions(swagger_ui=True, spec_path="/openapi.json"),
     )
-    web.install_common_behaviour(app, max_body_bytes=settings.max_body_bytes)
+    web.install_common_behaviour(app, max_body_bytes=settings.max_body_bytes, spec=spec,
+                                other_routes=WEB_UI_ROUTES)
     app.add_middleware(local_only_middleware(settings.trusted_proxy_addresses),
                        position=MiddlewarePosition.BEFORE_ROUTING)
     # The web UI at / and /assets/, beside the API (the private part stays local-only above).

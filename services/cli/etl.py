@@ -47,12 +47,26 @@ def group() -> None:
 def run(once: bool, interval: float | None) -> None:
     """Migrate installation structures, action logs and OSWL stats, and keep following them."""
     pipeline = _etl()
+    if not once:
+        _serve_metrics()
     pipeline.prepare()
     if once:
         carried = pipeline.run_once()
         structlog.get_logger("fuelstats.etl").info("run done", **carried)
         return
     pipeline.follow(interval or get_settings().etl_interval, commands.stop_on_signals())
+
+
+def _serve_metrics() -> None:
+    """The follower's metrics, /healthz and /readyz (its databases and Elasticsearch) on its own port."""
+    from fuelstats.core import health, metrics
+
+    settings = get_settings()
+    dependencies = [health.database(settings.require_database_url())]
+    if settings.replica_database_url:
+        dependencies.append(health.database(settings.replica_database_url, "replica"))
+    dependencies.append(health.elasticsearch(settings.elasticsearch_url))
+    metrics.serve_alone(settings.etl_metrics_bind, "etl", dependencies, settings.readiness_timeout)
 
 
 @group.command()

@@ -1,23 +1,45 @@
-"""Serve a fuel-stats ASGI app with gunicorn and uvicorn workers, logging JSON lines."""
+"""Serve a fuel-stats ASGI app with gunicorn and uvicorn workers, logging through structlog, counting for Prometheus.
+
+Metrics under gunicorn take prometheus-client's multiprocess mode: every worker writes its counts
+to files in PROMETHEUS_MULTIPROC_DIR, and the master serves their sum on the metrics port. The
+folder is this instance's own: under systemd in its RuntimeDirectory, else a new temporary folder
+removed at exit, and emptied at start either way (the counts of an earlier run would be added in).
+The variable must be set before prometheus_client is first imported, in the master, so that the
+workers it forks count in files: nothing on the way to ``serve`` may import it.
+"""
 
 from __future__ import annotations
 
 import importlib
 import logging
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from gunicorn.app.base import BaseApplication
+from gunicorn.config import KNOWN_SETTINGS
 from gunicorn.glogging import Logger
 
 from fuelstats_common.logs import configure_logging
+from fuelstats_common.settings import ProgramSettings, settings_of
+
+MULTIPROC_VARIABLE = "PROMETHEUS_MULTIPROC_DIR"
+# Newer gunicorns open a control socket, by default at one path in $HOME for every instance on the
+# machine (the collector's and the analytics' would take it from each other); ours need none.
+_NO_CONTROL_SOCKET = {"control_socket_disable": True} if any(
+    setting.name == "control_socket_disable" for setting in KNOWN_SETTINGS) else {}
 
 
-class JsonLogger(Logger):
-    """gunicorn's own messages go through our JSON logging; the request log replaces its access log."""
+class StructlogLogger(Logger):
+    """gunicorn's own messages go through our logging; the request log replaces its access log."""
 
     def setup(self, cfg: Any) -> None:
         super().setup(cfg)
-        configure_logging(cfg.loglevel.upper())
+        configure_logging(cfg.loglevel.upper(), settings_of(ProgramSettings).log_format)
         for name in ("gunicorn.error", "gunicorn.access"):
             logger = logging.getLogger(name)
             logger.handlers.clear()
@@ -39,8 +61,43 @@ class _Server(BaseApplication):  # type: ignore[misc]
         return getattr(importlib.import_module(module_name), function)()
 
 
-def serve(factory: str, *, bind: str, workers: int, log_level: str = "INFO") -> None:
-    """Run gunicorn until it is stopped; ``factory`` ("module:function") builds the app in each worker."""
+def _metrics_folder(program: str) -> tuple[Path, bool]:
+    """This instance's folder of metrics files, empty; and whether it is ours to remove at exit."""
+    runtime = os.environ.get("RUNTIME_DIRECTORY", "").split(":")[0]  # systemd's RuntimeDirectory=
+    if runtime:
+        folder = Path(runtime) / "metrics"
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(mode=0o700)
+        return folder, False
+    return Path(tempfile.mkdtemp(prefix=f"fuelstats-{program}-metrics-")), True
+
+
+def _metrics_hooks(program: str, metrics_bind: str) -> dict[str, Callable[..., None]]:
+    if "prometheus_client" in sys.modules:
+        raise RuntimeError("prometheus_client was imported before its multiprocess folder was set")
+    folder, temporary = _metrics_folder(program)
+    os.environ[MULTIPROC_VARIABLE] = str(folder)
+
+    def when_ready(server: Any) -> None:
+        from fuelstats.core import metrics
+
+        metrics.serve(metrics_bind, metrics.metrics_app(metrics.registry()), program)
+
+    def child_exit(server: Any, worker: Any) -> None:
+        from prometheus_client import multiprocess
+
+        multiprocess.mark_process_dead(worker.pid)  # its gauges go; its counters stay in the sums
+
+    def on_exit(server: Any) -> None:
+        if temporary:
+            shutil.rmtree(folder, ignore_errors=True)
+
+    return {"when_ready": when_ready, "child_exit": child_exit, "on_exit": on_exit}
+
+
+def serve(factory: str, *, program: str, bind: str, workers: int, metrics_bind: str, log_level: str = "INFO") -> None:
+    """Run gunicorn until it is stopped; ``factory`` ("module:function") builds the app in each worker,
+    and the master serves the workers' metrics on ``metrics_bind`` (HOST:PORT, or off)."""
     _Server(
         factory,
         {
@@ -48,9 +105,11 @@ def serve(factory: str, *, bind: str, workers: int, log_level: str = "INFO") -> 
             "workers": workers,
             "loglevel": log_level.lower(),
             "worker_class": "uvicorn_worker.UvicornWorker",
-            "logger_class": JsonLogger,
+            "logger_class": StructlogLogger,
             "accesslog": None,
             "graceful_timeout": 20,
             "timeout": 60,
+            **_NO_CONTROL_SOCKET,
+            **_metrics_hooks(program, metrics_bind),
         },
     ).run()

@@ -32,7 +32,7 @@ from sqlalchemy.exc import OperationalError
 from tenacity import RetryCallState, Retrying, retry_if_exception_type, stop_after_attempt, stop_never, wait_exponential
 from tqdm import tqdm
 
-from fuelstats.etl import search, source, transform
+from fuelstats.etl import metrics, search, source, transform
 
 log = structlog.get_logger("fuelstats.etl")
 
@@ -202,6 +202,7 @@ class Etl:
     def prepare(self) -> None:
         search.ensure_indices(self.es, self.prefix)
 
+    @metrics.counting_failures
     def run_pass(self, stream: Stream) -> int:
         """Carry the stream's new and changed rows; return how many rows were carried."""
         target = Target.live(self.es, self.prefix)
@@ -220,7 +221,8 @@ class Etl:
                         after = (checkpoint.pass_after_xact_id, int(checkpoint.pass_after_id or 0))
                     else:
                         after = None
-                    pending, _ = source.count_pending(reader, stream.name, done=checkpoint.done_snapshot)
+                    pending, oldest = source.count_pending(reader, stream.name, done=checkpoint.done_snapshot)
+                    metrics.pass_began(stream.name, pending, oldest)
                     progress = Progress(stream.name, pending, self.interactive)
                     rows = source.rows_of_pass(reader, stream.name, done=checkpoint.done_snapshot, target=snapshot,
                                                after=after, batch_size=self.batch_size)
@@ -229,6 +231,7 @@ class Etl:
                     finally:
                         progress.close()
                 source.finish_pass(control, stream.name, snapshot)
+                metrics.pass_completed(stream.name)
                 if progress.done:
                     seconds = time.monotonic() - started
                     log.info("pass done", stream=stream.name, rows=progress.done, seconds=round(seconds, 3),
@@ -250,6 +253,7 @@ class Etl:
             last = chunk[-1]
             source.advance_pass(control, stream.name, (last["xact_id"], last["id"]), len(chunk))
             progress.update(len(chunk))
+            metrics.DOCUMENTS.labels(stream.name).inc(len(chunk))
 
         with ThreadPoolExecutor(max_workers=IN_FLIGHT, thread_name_prefix="bulk") as writer:
             try:
