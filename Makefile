@@ -60,9 +60,20 @@ up: setup
 	$(PY) -m tools.service start --name etl --pidfile $(LOCAL)/etl.pid --log $(LOCAL)/etl.log -- $(FUELSTATS) etl run
 	$(PY) -m tools.service start --name analytics --pidfile $(LOCAL)/analytics.pid --log $(LOCAL)/analytics.log \
 		--ready http://$(ANALYTICS_BIND)/api/v1/reports/ -- $(FUELSTATS) analytics serve --bind $(ANALYTICS_BIND)
+	@printf '%s\n' "$$LOCAL_ENV_LINES" > $(LOCAL_ENV)
 	@echo "collector: http://$(COLLECTOR_BIND)/ui/  (logs: $(LOCAL)/collector.log)"
-	@echo "elasticsearch: $(FUELSTATS_ELASTICSEARCH_URL)  etl: fuelstats etl status  (logs: $(LOCAL)/etl.log)"
+	@echo "elasticsearch: $(FUELSTATS_ELASTICSEARCH_URL)  etl: source $(CURDIR)/$(LOCAL_ENV) && fuelstats etl status  (logs: $(LOCAL)/etl.log)"
 	@echo "analytics: http://$(ANALYTICS_BIND)/ (web UI), http://$(ANALYTICS_BIND)/ui/ (API)  (logs: $(LOCAL)/analytics.log)"
+
+# make up's hints work as printed in a new shell: $(LOCAL_ENV) puts this virtualenv's commands on the
+# PATH and sets the FUELSTATS_* settings make up ran with (`source .local/env`).
+LOCAL_ENV := $(LOCAL)/env
+define LOCAL_ENV_LINES
+# What make up runs with, for a new shell: source $(CURDIR)/$(LOCAL_ENV)
+export PATH='$(CURDIR)/$(VENV)/bin':"$$PATH"$(foreach name,$(sort $(filter FUELSTATS_%,$(.VARIABLES))),
+export $(name)='$($(name))')
+endef
+export LOCAL_ENV_LINES
 
 down:
 	-@[ -x $(PY) ] && $(PY) -m tools.service stop --name analytics --pidfile $(LOCAL)/analytics.pid
