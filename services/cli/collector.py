@@ -52,12 +52,12 @@ def notify(follow: bool) -> None:
     if not channels:
         raise click.ClickException("no channel configured: set FUELSTATS_SMTP_HOST (and its recipients) "
                                    "or FUELSTATS_WEBHOOK_URL")
-    engine = engine_for(settings.require_database_url())
+    url = settings.require_database_url()
+    engine = engine_for(url)
     if follow:
         from fuelstats.core import health, metrics
 
-        metrics.serve_alone(settings.notify_metrics_bind, "notify", [health.database(settings.require_database_url())],
-                            settings.readiness_timeout)
+        metrics.serve_alone(settings.notify_metrics_bind, "notify", [health.database(url)], settings.readiness_timeout)
     backoff = notifications.Backoff(settings.notify_backoff, settings.notify_backoff_max)
     stop = commands.stop_on_signals()
     while True:

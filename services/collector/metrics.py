@@ -7,6 +7,7 @@ process looked last: any of the collector's workers, or `fuelstats collector not
 
 from __future__ import annotations
 
+import collections
 from collections.abc import Iterable, Mapping
 
 from prometheus_client import Counter, Gauge
@@ -36,12 +37,10 @@ NOTIFICATIONS_LAST_PASS = Gauge(
 
 def count_records(kind: str, fates: Iterable[str]) -> dict[str, int]:
     """Count a request's records by fate; the counts, for its log line."""
-    counts: dict[str, int] = {}
-    for fate in fates:
-        counts[fate] = counts.get(fate, 0) + 1
+    counts = collections.Counter(fates)
     for fate, count in counts.items():
         RECORDS.labels(kind, fate).inc(count)
-    return counts
+    return dict(counts)
 
 
 def outbox_seen(channels: Iterable[str], counts: Mapping[str, tuple[int, int]]) -> None:
