@@ -14,11 +14,20 @@ ANALYTICS_BIND ?= 127.0.0.1:8001
 export FUELSTATS_DATABASE_URL ?= postgresql://fuelstats@127.0.0.1:$(PG_PORT)/fuelstats
 export FUELSTATS_ELASTICSEARCH_URL ?= http://127.0.0.1:$(ES_PORT)
 
+# The front door (docs/deployment.md): nginx, the only public listener, TLS on HTTPS_PORT, plain HTTP
+# on HTTP_PORT redirecting to it. More of its settings: FRONTDOOR_OPTIONS="--server-names ... --master-rate 120".
+HTTPS_PORT ?= 8443
+HTTP_PORT ?= 8080
+FRONTDOOR_OPTIONS ?=
+# The services believe only nginx's X-Forwarded-For (for `make up` alone: the tests set their own).
+up: export FUELSTATS_TRUSTED_PROXIES ?= 127.0.0.1
+
 .PHONY: help setup up down test bench generate dist
 
 help:
 	@echo "make up     install what is missing; start PostgreSQL, Elasticsearch, the collector on $(COLLECTOR_BIND),"
 	@echo "           the ETL and the analytics on $(ANALYTICS_BIND)"
+	@echo "           behind nginx: https://localhost:$(HTTPS_PORT)/ (TLS, local CA in $(LOCAL)/tls), http on $(HTTP_PORT)"
 	@echo "make down   stop what make up started"
 	@echo "make test   run the test suite (starts its own throwaway servers)"
 	@echo "make bench  measure ingest, the ETL, reports and exports; write docs/benchmarks.md"
@@ -64,6 +73,9 @@ up: setup
 	@echo "collector: http://$(COLLECTOR_BIND)/ui/  (logs: $(LOCAL)/collector.log)"
 	@echo "elasticsearch: $(FUELSTATS_ELASTICSEARCH_URL)  etl: source $(CURDIR)/$(LOCAL_ENV) && fuelstats etl status  (logs: $(LOCAL)/etl.log)"
 	@echo "analytics: http://$(ANALYTICS_BIND)/ (web UI), http://$(ANALYTICS_BIND)/ui/ (API)  (logs: $(LOCAL)/analytics.log)"
+	$(PY) -m tools.frontdoor start --dir $(LOCAL)/nginx --local-ca $(LOCAL)/tls --https-port $(HTTPS_PORT) \
+		--http-port $(HTTP_PORT) --collector $(COLLECTOR_BIND) --analytics $(ANALYTICS_BIND) $(FRONTDOOR_OPTIONS)
+	@echo "front door: https://localhost:$(HTTPS_PORT)/ (web UI and APIs; trust $(LOCAL)/tls/ca.pem)  (logs: $(LOCAL)/nginx/)"
 
 # make up's hints work as printed in a new shell: $(LOCAL_ENV) puts this virtualenv's commands on the
 # PATH and sets the FUELSTATS_* settings make up ran with (`source .local/env`).
@@ -76,6 +88,7 @@ endef
 export LOCAL_ENV_LINES
 
 down:
+	-@[ -x $(PY) ] && $(PY) -m tools.frontdoor stop --dir $(LOCAL)/nginx
 	-@[ -x $(PY) ] && $(PY) -m tools.service stop --name analytics --pidfile $(LOCAL)/analytics.pid
 	-@[ -x $(PY) ] && $(PY) -m tools.service stop --name etl --pidfile $(LOCAL)/etl.pid
 	-@[ -x $(PY) ] && $(PY) -m tools.service stop --name collector --pidfile $(LOCAL)/collector.pid

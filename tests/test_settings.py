@@ -26,7 +26,10 @@ def test_each_program_reads_only_its_own_variables():
     collector, etl, analytics, kit = (variables_of(model) for model in PROGRAMS)
     assert "FUELSTATS_SMTP_HOST" in collector and "FUELSTATS_SMTP_HOST" not in etl | analytics | kit
     assert "FUELSTATS_ETL_BATCH_SIZE" in etl and "FUELSTATS_ETL_BATCH_SIZE" not in collector | analytics | kit
-    assert "FUELSTATS_TRUSTED_PROXIES" in analytics and "FUELSTATS_TRUSTED_PROXIES" not in collector | etl | kit
+    # Both services behind the front door name their clients; only the analytics is limited to networks.
+    assert "FUELSTATS_TRUSTED_PROXIES" in collector & analytics and "FUELSTATS_TRUSTED_PROXIES" not in etl | kit
+    assert "FUELSTATS_ANALYTICS_NETWORKS" in analytics and "FUELSTATS_ANALYTICS_NETWORKS" not in collector | etl | kit
+    assert "FUELSTATS_COLLECTOR_CA_FILE" in kit and "FUELSTATS_COLLECTOR_CA_FILE" not in collector | etl | analytics
     # The kit shares nothing with the services but how it logs; the services share the database.
     assert kit & (collector | etl | analytics) == {"FUELSTATS_LOG_LEVEL", "FUELSTATS_LOG_FORMAT"}
     # Each program's metrics have a port of their own: one environment may serve them all.

@@ -26,7 +26,7 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def _running_pid(pidfile: Path) -> int | None:
+def running_pid(pidfile: Path) -> int | None:
     try:
         pid = int(pidfile.read_text().strip())
     except (OSError, ValueError):
@@ -50,7 +50,7 @@ def wait_ready(url: str, timeout: float, process: subprocess.Popen[bytes] | None
 
 
 def start(name: str, pidfile: Path, log: Path, ready: str | None, command: list[str], timeout: float) -> int:
-    if (pid := _running_pid(pidfile)) is not None:
+    if (pid := running_pid(pidfile)) is not None:
         print(f"{name}: already running (pid {pid})")
         return 0
     pidfile.parent.mkdir(parents=True, exist_ok=True)
@@ -67,7 +67,7 @@ def start(name: str, pidfile: Path, log: Path, ready: str | None, command: list[
 
 
 def stop(name: str, pidfile: Path, timeout: float = 20.0) -> int:
-    pid = _running_pid(pidfile)
+    pid = running_pid(pidfile)
     if pid is None:
         pidfile.unlink(missing_ok=True)
         return 0

@@ -135,7 +135,7 @@ def build_sender() -> Sender:
     engine = _master_engine()
     config = SenderConfig(collector_url=settings.collector_url, batch_size=settings.send_batch_size,
                           timeout=settings.send_timeout, run_seconds=settings.send_run_seconds,
-                          attempts=settings.send_attempts)
+                          attempts=settings.send_attempts, ca_file=settings.collector_ca_file)
     reporter = build_failure_reporter()
     return Sender(engine, DatabaseInstallationInfo(engine, read_fuel_release(settings.fuel_version_file)), config,
                   send_spooled_failures=lambda master: reporter.send_spooled(master).sent)
@@ -148,7 +148,8 @@ def build_failure_reporter() -> FailureReporter:
     settings = get_settings()
     engine = _master_engine()
     return FailureReporter(engine, DatabaseInstallationInfo(engine, read_fuel_release(settings.fuel_version_file)),
-                           settings.failure_spool_dir, settings.collector_url, settings.send_timeout)
+                           settings.failure_spool_dir, settings.collector_url, settings.send_timeout,
+                           settings.collector_ca_file)
 
 
 @sender.command("run")
@@ -170,7 +171,7 @@ def sender_run(once: bool, interval: float | None) -> None:
     commands.stop_on_signals(daemon.stop)
     if once:
         report = daemon.run_once()
-        sys.exit(1 if report.outcome in ("collector-down", "failed") else 0)
+        sys.exit(1 if report.outcome in ("collector-down", "collector-untrusted", "failed") else 0)
     follow(daemon, interval or get_settings().send_interval)
 
 

@@ -1,10 +1,16 @@
 """The collector as the sender sees it: the v1 calls through the generated client, and what their
 answers mean. Anything but a well-formed answer is `CollectorUnavailable` (retry later) or
-`CollectorRefused` (this request will never be accepted as it is)."""
+`CollectorRefused` (this request will never be accepted as it is).
+
+The collector's certificate is always verified, against the system's authorities or the ones a CA
+file names (FUELSTATS_COLLECTOR_CA_FILE); one that does not verify is `CollectorUntrusted`, which
+no retry mends: a person must."""
 
 from __future__ import annotations
 
+import ssl
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -39,6 +45,32 @@ class CollectorUnavailable(Exception):
     def __init__(self, reason: str, retry_after: float | None = None) -> None:
         super().__init__(reason)
         self.retry_after = retry_after
+
+
+class CollectorUntrusted(CollectorUnavailable):
+    """The collector's certificate does not verify (unknown authority, another name, expired): nothing
+    reached it. Trying again within a run is pointless; the next run tries again."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(f"the collector's certificate is not trusted ({reason}): it must be signed by an authority"
+                         " of the system's or of FUELSTATS_COLLECTOR_CA_FILE, for the collector URL's host name")
+
+
+def _verification_failure(error: BaseException) -> str | None:
+    """Why the certificate did not verify, when that is what `error` (or what caused it) is."""
+    seen: BaseException | None = error
+    while seen is not None:
+        if isinstance(seen, ssl.SSLCertVerificationError):
+            return str(seen.verify_message or seen.reason or seen).rstrip(".")
+        seen = seen.__cause__ or seen.__context__
+    return None
+
+
+def tls_context(ca_file: Path | None) -> ssl.SSLContext:
+    """Verification on, host names checked, TLS 1.2 at least; the system's authorities, or the file's alone."""
+    context = ssl.create_default_context(cafile=str(ca_file) if ca_file else None)
+    context.minimum_version = ssl.TLSVersion.TLSv1_2
+    return context
 
 
 class CollectorRefused(Exception):
@@ -76,12 +108,13 @@ class _BoundedTransport(httpx.HTTPTransport):
 
 
 class Collector:
-    def __init__(self, url: str, master_node_uid: str, timeout: float) -> None:
+    def __init__(self, url: str, master_node_uid: str, timeout: float, ca_file: Path | None = None) -> None:
         self.master_node_uid = master_node_uid
         self.client = Client(
             base_url=url.rstrip("/"), timeout=httpx.Timeout(timeout),
             headers={"User-Agent": "fuelstats-sender"},
-            httpx_args={"transport": _BoundedTransport()},
+            # The transport is ours, so it is the transport that verifies (the client's own setting is unused).
+            httpx_args={"transport": _BoundedTransport(verify=tls_context(ca_file))},
         )
         # Made now: a mistake in its configuration must fail here, not pass for an unreadable answer.
         self.client.get_httpx_client()
@@ -94,6 +127,9 @@ class Collector:
             response: Response[Any] = operation.sync_detailed(
                 client=self.client, master_node_uid=self.master_node_uid, **kwargs)
         except httpx.HTTPError as error:  # refused, reset, timed out, cut mid-answer, ...
+            untrusted = _verification_failure(error)
+            if untrusted is not None:
+                raise CollectorUntrusted(untrusted) from None
             raise CollectorUnavailable(f"{type(error).__name__}: {error}") from None
         except CollectorUnavailable:
             raise

@@ -151,12 +151,13 @@ class SpoolResult:
 
 class FailureReporter:
     def __init__(self, engine: Engine, provider: InstallationInfoProvider, spool_dir: Path, collector_url: str,
-                 timeout: float = 10.0) -> None:
+                 timeout: float = 10.0, ca_file: Path | None = None) -> None:
         self.engine = engine
         self.provider = provider
         self.spool = Spool(spool_dir)
         self.collector_url = collector_url
         self.timeout = timeout
+        self.ca_file = ca_file
 
     def task_failed(self, task_uuid: str, output: str = "") -> str:
         """Report the task's failure; call it once its log has ended in error. Tells what happened:
@@ -187,7 +188,7 @@ class FailureReporter:
         if master is None:
             result.waiting = len(waiting)
             return result
-        collector = Collector(self.collector_url, master.uid, self.timeout)
+        collector = Collector(self.collector_url, master.uid, self.timeout, self.ca_file)
         try:
             for position, path in enumerate(waiting):
                 report = json.loads(path.read_text())

@@ -15,16 +15,24 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any, TypeVar
 
 import structlog
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
-from tenacity import Retrying, retry_if_exception_type, stop_after_attempt, wait_exponential, wait_random
+from tenacity import (
+    Retrying,
+    retry_if_exception_type,
+    retry_if_not_exception_type,
+    stop_after_attempt,
+    wait_exponential,
+    wait_random,
+)
 
 from fuelstats_common.database import describe_database_error
 from fuelstats_kit import storage
-from fuelstats_kit.collector import Collector, CollectorRefused, CollectorUnavailable
+from fuelstats_kit.collector import Collector, CollectorRefused, CollectorUnavailable, CollectorUntrusted
 from fuelstats_kit.installation import InstallationInfoProvider
 from fuelstats_kit.master_settings import MasterNode, load_master_node
 
@@ -43,11 +51,13 @@ class SenderConfig:
     attempts: int = 5
     first_wait: float = 1.0  # seconds before the first retry; it doubles, with jitter, up to max_wait
     max_wait: float = 60.0
+    ca_file: Path | None = None  # the authorities the collector's certificate is verified against; None: the system's
 
 
 @dataclass
 class RunReport:
-    outcome: str = "done"  # done, disabled, no-master-node, busy, collector-down, interrupted, out-of-time, failed
+    # done, disabled, no-master-node, busy, collector-down, collector-untrusted, interrupted, out-of-time, failed
+    outcome: str = "done"
     action_logs_sent: int = 0
     # What is left unsent in the master's database when the run ends, however it ended (tasks still
     # running, refused records, a run out of time or the collector down); None when the database
@@ -146,7 +156,7 @@ class Sender:
         if not master.send_statistics:
             report.outcome = "disabled"
             return
-        collector = Collector(self.config.collector_url, master.uid, self.config.timeout)
+        collector = Collector(self.config.collector_url, master.uid, self.config.timeout, self.config.ca_file)
         try:
             self._retrying(collector.ping, deadline)
             if self.send_spooled_failures is not None:
@@ -154,6 +164,9 @@ class Sender:
             self._send_action_logs(collector, master, report, deadline)
             self._send_installation_structure(collector, master, report, deadline)
             self._send_oswl_stats(collector, master, report, deadline)
+        except CollectorUntrusted as error:
+            report.outcome = "collector-untrusted"
+            report.errors.append(str(error))
         except CollectorUnavailable as error:
             report.outcome = "collector-down"
             report.errors.append(str(error))
@@ -177,7 +190,8 @@ class Sender:
             return time.monotonic() + wait(state) >= deadline or self.stop.is_set()
 
         for attempt in Retrying(stop=stop_after_attempt(self.config.attempts) | out_of_time, wait=wait,
-                                retry=retry_if_exception_type(CollectorUnavailable), reraise=True,
+                                retry=(retry_if_exception_type(CollectorUnavailable)
+                                       & retry_if_not_exception_type(CollectorUntrusted)), reraise=True,
                                 sleep=self._sleep):
             with attempt:
                 self._check_time(deadline)

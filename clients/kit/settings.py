@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from fuelstats_common.settings import ENV_PREFIX, ConfigurationError, DatabaseUrl, ProgramSettings, settings_of
 
@@ -15,6 +16,11 @@ class KitSettings(ProgramSettings):
     )
     collector_url: str = Field(
         default="http://127.0.0.1:8000", pattern=r"^https?://", description="The collector the sender sends to."
+    )
+    # The kit's one TLS setting (issue 14): its certificate is always verified, against this or the system's.
+    collector_ca_file: Path | None = Field(
+        default=None, description="PEM file of the authorities trusted for the collector's certificate; unset: the"
+        " system's.",
     )
     send_interval: float = Field(default=3600.0, gt=0, description="Mean seconds between the sender's runs.")
     send_batch_size: int = Field(default=100, gt=0, le=1000, description="Records per request the sender makes.")
@@ -33,6 +39,13 @@ class KitSettings(ProgramSettings):
     failure_retry_interval: float = Field(
         default=60.0, gt=0, description="Seconds between the master's tries of spooled failure reports."
     )
+
+    @field_validator("collector_ca_file")
+    @classmethod
+    def _ca_file_readable(cls, value: Path | None) -> Path | None:
+        if value is not None and not (value.is_file() and os.access(value, os.R_OK)):
+            raise ValueError("not a readable file (a PEM file of certificate authorities)")
+        return value
 
     def require_master_database_url(self) -> str:
         if self.master_database_url is None:

@@ -13,7 +13,7 @@ from elastic_transport import ConnectionError as ElasticConnectionError
 from elastic_transport import ConnectionTimeout
 from elasticsearch import ApiError, NotFoundError
 
-from fuelstats.analytics.access import local_only_middleware
+from fuelstats.analytics.access import allowed_networks_middleware, local_only_middleware
 from fuelstats.analytics.settings import get_settings
 from fuelstats.analytics.webui import WEB_UI_ROUTES, web_ui_middleware
 from fuelstats.core import web
@@ -59,7 +59,13 @@ def create_app() -> AsyncApp:
         swagger_ui_options=SwaggerUIOptions(swagger_ui=True, spec_path="/openapi.json"),
     )
     web.install_common_behaviour(app, max_body_bytes=settings.max_body_bytes, spec=spec,
-                                other_routes=WEB_UI_ROUTES)
+                                 other_routes=WEB_UI_ROUTES, trusted_proxies=settings.trusted_proxy_addresses)
+    if not settings.analytics_open_to_all:
+        # Before the web UI and Swagger UI too, inside the request log, which records the refusal, and
+        # inside the exception middleware, which answers its Refused.
+        app.add_middleware(allowed_networks_middleware(settings.analytics_network_list,
+                                                       settings.trusted_proxy_addresses),
+                           position=MiddlewarePosition.BEFORE_SWAGGER)
     app.add_middleware(local_only_middleware(settings.trusted_proxy_addresses),
                        position=MiddlewarePosition.BEFORE_ROUTING)
     # The web UI at / and /assets/, beside the API (the private part stays local-only above).

@@ -14,23 +14,33 @@ class AnalyticsSettings(ReplicaSettings, ElasticsearchSettings, ServiceSettings,
     analytics_metrics_bind: MetricsBind = Field(
         default="127.0.0.1:9482", description="HOST:PORT where `fuelstats analytics serve` serves its metrics, or off."
     )
-    trusted_proxies: str = Field(
-        default="", description="Comma-separated addresses of proxies whose X-Forwarded-For the analytics believes."
+    analytics_networks: str = Field(
+        default="0.0.0.0/0,::/0", min_length=1,
+        description="Comma-separated networks (CIDR) the analytics UI and API answer; others get 403.",
     )
 
-    @field_validator("trusted_proxies")
+    @field_validator("analytics_networks")
     @classmethod
-    def _proxies_are_addresses(cls, value: str) -> str:
-        for address in filter(None, (part.strip() for part in value.split(","))):
+    def _networks_are_cidrs(cls, value: str) -> str:
+        parts = [part.strip() for part in value.split(",") if part.strip()]
+        if not parts:
+            raise ValueError("name at least one network (0.0.0.0/0,::/0 allows every address)")
+        for part in parts:
             try:
-                ipaddress.ip_address(address)
+                ipaddress.ip_network(part, strict=False)
             except ValueError:
-                raise ValueError(f"{address!r} is not an IP address") from None
+                raise ValueError(f"{part!r} is not a network (e.g. 10.20.0.0/16)") from None
         return value
 
     @property
-    def trusted_proxy_addresses(self) -> frozenset[str]:
-        return frozenset(part.strip() for part in self.trusted_proxies.split(",") if part.strip())
+    def analytics_network_list(self) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
+        return tuple(ipaddress.ip_network(part.strip(), strict=False) for part in self.analytics_networks.split(",")
+                     if part.strip())
+
+    @property
+    def analytics_open_to_all(self) -> bool:
+        """Every address is allowed: nothing to check (and no client address needed to check it)."""
+        return {str(network) for network in self.analytics_network_list} >= {"0.0.0.0/0", "::/0"}
 
 
 def get_settings() -> AnalyticsSettings:

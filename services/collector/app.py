@@ -43,5 +43,6 @@ def create_app() -> AsyncApp:
         validator_map=web.VALIDATOR_MAP,
         swagger_ui_options=SwaggerUIOptions(swagger_ui=True, spec_path="/openapi.json"),
     )
-    web.install_common_behaviour(app, max_body_bytes=settings.max_body_bytes, spec=spec)
+    web.install_common_behaviour(app, max_body_bytes=settings.max_body_bytes, spec=spec,
+                                 trusted_proxies=settings.trusted_proxy_addresses)
     return app

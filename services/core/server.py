@@ -23,6 +23,7 @@ from typing import Any
 from gunicorn.app.base import BaseApplication
 from gunicorn.config import KNOWN_SETTINGS
 from gunicorn.glogging import Logger
+from uvicorn_worker import UvicornWorker
 
 from fuelstats_common.logs import configure_logging
 from fuelstats_common.settings import ProgramSettings, settings_of
@@ -44,6 +45,14 @@ class StructlogLogger(Logger):
             logger = logging.getLogger(name)
             logger.handlers.clear()
             logger.propagate = True
+
+
+class Worker(UvicornWorker):
+    """uvicorn's worker with its reading of X-Forwarded-For turned off: it believes any loopback
+    peer, so a local proxy we do not trust would name the client. fuelstats.core.proxies decides alone,
+    by FUELSTATS_TRUSTED_PROXIES."""
+
+    CONFIG_KWARGS = {**UvicornWorker.CONFIG_KWARGS, "proxy_headers": False}
 
 
 class _Server(BaseApplication):  # type: ignore[misc]
@@ -104,7 +113,7 @@ def serve(factory: str, *, program: str, bind: str, workers: int, metrics_bind: 
             "bind": bind,
             "workers": workers,
             "loglevel": log_level.lower(),
-            "worker_class": "uvicorn_worker.UvicornWorker",
+            "worker_class": "fuelstats.core.server.Worker",
             "logger_class": StructlogLogger,
             "accesslog": None,
             "graceful_timeout": 20,

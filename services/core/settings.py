@@ -8,10 +8,11 @@ Each service reads its settings in one place: `fuelstats.collector.settings`,
 
 from __future__ import annotations
 
+import ipaddress
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import AfterValidator, Field
+from pydantic import AfterValidator, Field, field_validator
 
 from fuelstats import resources
 from fuelstats_common.settings import ENV_PREFIX, ConfigurationError, DatabaseUrl, ProgramSettings
@@ -51,7 +52,7 @@ class ElasticsearchSettings(ProgramSettings):
 
 
 class ServiceSettings(ProgramSettings):
-    """An HTTP service: its OpenAPI documents, its body limit, its gunicorn workers."""
+    """An HTTP service: its OpenAPI documents, its body limit, its gunicorn workers, the proxies it believes."""
 
     max_body_bytes: int = Field(
         default=8 * 1024 * 1024, gt=0, description="Largest request body a service reads; larger gets 413."
@@ -60,6 +61,26 @@ class ServiceSettings(ProgramSettings):
     openapi_dir: Path = Field(
         default_factory=resources.openapi_dir, description="Folder of the OpenAPI documents; unset: those shipped."
     )
+    trusted_proxies: str = Field(
+        default="", description="Comma-separated addresses of proxies (the nginx front door) whose X-Forwarded-For"
+        " the collector and the analytics believe."
+    )
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _proxies_are_addresses(cls, value: str) -> str:
+        for address in filter(None, (part.strip() for part in value.split(","))):
+            try:
+                ipaddress.ip_address(address)
+            except ValueError:
+                raise ValueError(f"{address!r} is not an IP address") from None
+        return value
+
+    @property
+    def trusted_proxy_addresses(self) -> frozenset[str]:
+        # Canonical spellings: they are compared with the addresses connections come from.
+        return frozenset(str(ipaddress.ip_address(part.strip())) for part in self.trusted_proxies.split(",")
+                         if part.strip())
 
 
 # --- health and metrics (docs/operations.md) ------------------------------------------------------

@@ -37,6 +37,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from fuelstats.core import metrics
 from fuelstats.core.errors import Refused
+from fuelstats.core.proxies import client_address, peer_address
 
 log = structlog.get_logger("fuelstats.request")
 
@@ -84,12 +85,13 @@ PROBES = frozenset({"/healthz", "/readyz"})
 
 
 class RequestLogMiddleware:
-    """Writes one log line per request (request id, master node, outcome, duration) and counts it for
-    Prometheus by its route template."""
+    """Writes one log line per request (request id, client address, master node, outcome, duration) and
+    counts it for Prometheus by its route template."""
 
-    def __init__(self, app: ASGIApp, routes: metrics.Routes) -> None:
+    def __init__(self, app: ASGIApp, routes: metrics.Routes, trusted_proxies: frozenset[str] = frozenset()) -> None:
         self.app = app
         self.routes = routes
+        self.trusted_proxies = trusted_proxies
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -121,6 +123,9 @@ class RequestLogMiddleware:
                 "request",
                 method=scope["method"],
                 path=scope["path"],
+                # Behind the front door, the address nginx was connected from; the peer when a proxy we
+                # do not trust stands between (forwarded_by then says so).
+                **_client_fields(scope, self.trusted_proxies),
                 master_node_uid=headers.get(MASTER_NODE_UID_HEADER),
                 status=status,
                 outcome=_outcome(status),
@@ -129,6 +134,13 @@ class RequestLogMiddleware:
             )
             structlog.contextvars.unbind_contextvars("request_id")
             _request_summary.reset(token)
+
+
+def _client_fields(scope: Scope, trusted_proxies: frozenset[str]) -> dict[str, str | None]:
+    client = client_address(scope, trusted_proxies)
+    if client is None:
+        return {"client": peer_address(scope), "forwarded_by": "untrusted-proxy"}
+    return {"client": client}
 
 
 # --- body limit ----------------------------------------------------------------------------------
@@ -386,11 +398,12 @@ SWAGGER_ROUTES = ("/openapi.json", "/ui/{rest:path}")
 
 
 def install_common_behaviour(app: AsyncApp, *, max_body_bytes: int, spec: dict[str, t.Any],
-                             other_routes: Iterable[str] = ()) -> None:
+                             other_routes: Iterable[str] = (), trusted_proxies: frozenset[str] = frozenset()) -> None:
     """Request log and metrics, body limit and v1-shaped errors for one Connexion app serving ``spec``
     (whose paths name the routes in the metrics, with ``other_routes``, what the app serves besides)."""
     routes = metrics.Routes([*spec["paths"], *SWAGGER_ROUTES, *other_routes])
-    app.add_middleware(RequestLogMiddleware, position=MiddlewarePosition.BEFORE_EXCEPTION, routes=routes)
+    app.add_middleware(RequestLogMiddleware, position=MiddlewarePosition.BEFORE_EXCEPTION, routes=routes,
+                       trusted_proxies=trusted_proxies)
     app.add_middleware(body_limit_middleware(max_body_bytes), position=MiddlewarePosition.BEFORE_ROUTING)
     app.add_error_handler(Refused, _refused_response)
     app.add_error_handler(ProblemException, _problem_response)

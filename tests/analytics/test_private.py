@@ -50,6 +50,13 @@ def test_a_trusted_proxy_passes_on_its_client(population, monkeypatch):
             assert client.get("/api/v1/private/summary/").status_code == 200
         with client_from("10.0.0.5", **{"X-Forwarded-For": "127.0.0.1, 198.51.100.1"}) as client:
             assert client.get("/api/v1/private/summary/").status_code == 403
+        # nginx on this machine, trusted, and someone on this machine behind it: it is all one address.
+        os.environ["FUELSTATS_TRUSTED_PROXIES"] = "127.0.0.1"
+        settings_of.cache_clear()
+        with client_from("127.0.0.1", **{"X-Forwarded-For": "127.0.0.1", "X-Real-IP": "127.0.0.1"}) as client:
+            assert client.get("/api/v1/private/summary/").status_code == 200
+        with client_from("127.0.0.1", **{"X-Forwarded-For": "198.51.100.1"}) as client:
+            assert client.get("/api/v1/private/summary/").status_code == 403
     finally:
         settings_of.cache_clear()
         queries.cache_clear()
