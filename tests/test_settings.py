@@ -36,8 +36,12 @@ def test_each_program_reads_only_its_own_variables():
     for name in ("FUELSTATS_PGBACKREST_CONFIG", "FUELSTATS_BACKUP_STANZA", "FUELSTATS_SNAPSHOT_REPOSITORY",
                  "FUELSTATS_SNAPSHOT_LOCATION", "FUELSTATS_SNAPSHOT_KEEP"):
         assert name in backup and name not in collector | etl | analytics | kit
-    # The kit shares nothing with the services but the log level; the services share the database.
-    assert kit & (collector | etl | analytics | backup) == {"FUELSTATS_LOG_LEVEL"}
+    # The kit shares nothing with the services but how it logs; the services share the database.
+    assert kit & (collector | etl | analytics | backup) == {"FUELSTATS_LOG_LEVEL", "FUELSTATS_LOG_FORMAT"}
+    # Each program's metrics have a port of their own: one environment may serve them all.
+    binds = [name for name in collector | etl | analytics | kit | backup if name.endswith("_METRICS_BIND")]
+    assert sorted(binds) == ["FUELSTATS_ANALYTICS_METRICS_BIND", "FUELSTATS_COLLECTOR_METRICS_BIND",
+                             "FUELSTATS_ETL_METRICS_BIND", "FUELSTATS_NOTIFY_METRICS_BIND"]
     assert variables_of(DatabaseSettings) <= collector & etl & analytics
 
 
@@ -69,3 +73,22 @@ def test_a_malformed_value_names_its_variable_and_never_shows_a_secret(monkeypat
     with pytest.raises(ConfigurationError, match="FUELSTATS_SMTP_PASSWORD='<sanitized>'") as refused:
         load_settings(CollectorSettings)
     assert "hunter2" not in str(refused.value)
+
+
+def test_metrics_are_served_on_loopback_unless_told_otherwise(monkeypatch):
+    import ipaddress
+
+    from fuelstats.core.settings import split_bind
+
+    for model in (CollectorSettings, EtlSettings, AnalyticsSettings):
+        for field, info in model.model_fields.items():
+            if field.endswith("_metrics_bind"):
+                host, _ = split_bind(info.default)
+                assert ipaddress.ip_address(host).is_loopback, field
+    monkeypatch.setenv("FUELSTATS_ETL_METRICS_BIND", "9483")
+    with pytest.raises(ConfigurationError, match=r"^FUELSTATS_ETL_METRICS_BIND='9483': .*HOST:PORT"):
+        load_settings(EtlSettings)
+    monkeypatch.setenv("FUELSTATS_ETL_METRICS_BIND", "[::1]:9483")
+    assert split_bind(load_settings(EtlSettings).etl_metrics_bind) == ("::1", 9483)
+    monkeypatch.setenv("FUELSTATS_ETL_METRICS_BIND", "off")
+    assert split_bind(load_settings(EtlSettings).etl_metrics_bind) is None

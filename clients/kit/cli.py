@@ -48,7 +48,8 @@ def master_alembic_config(database_url: str) -> Config:
 @click.version_option(package_name="fuel-stats-kit", prog_name=COMMAND)
 def main() -> None:
     """fuel-stats on a Fuel master node: its identity, its statistics settings and the sender."""
-    configure_logging(get_settings().log_level)
+    settings = get_settings()
+    configure_logging(settings.log_level, settings.log_format)
 
 
 # --- the master node database and settings -------------------------------------------------------

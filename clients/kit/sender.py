@@ -30,6 +30,7 @@ from tenacity import (
     wait_random,
 )
 
+from fuelstats_common.database import describe_database_error
 from fuelstats_kit import storage
 from fuelstats_kit.collector import Collector, CollectorRefused, CollectorUnavailable, CollectorUntrusted
 from fuelstats_kit.installation import InstallationInfoProvider
@@ -164,7 +165,7 @@ class Sender:
             # The master's database down (an upgrade, a restart) or a provider that broke: the daemon
             # carries on and the next run tries again; what was acknowledged is marked already.
             report.outcome = "failed"
-            report.errors.append(f"{type(error).__name__}: {error}"[:500])
+            report.errors.append((describe_database_error(error) or f"{type(error).__name__}: {error}")[:500])
         finally:
             report.seconds = round(time.monotonic() - started, 3)
             self._count_backlog(report)

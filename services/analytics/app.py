@@ -16,7 +16,7 @@ from sqlalchemy.exc import OperationalError
 
 from fuelstats.analytics.access import allowed_networks_middleware, local_only_middleware
 from fuelstats.analytics.settings import get_settings
-from fuelstats.analytics.webui import web_ui_middleware
+from fuelstats.analytics.webui import WEB_UI_ROUTES, web_ui_middleware
 from fuelstats.core import web
 from fuelstats.core.openapi import load_spec
 from fuelstats_common.settings import ConfigurationError
@@ -56,16 +56,17 @@ def _not_configured(request: ConnexionRequest, error: Exception) -> ConnexionRes
 def create_app() -> AsyncApp:
     settings = get_settings()
     app = AsyncApp(__name__)
+    spec = load_spec(settings.openapi_dir / SPEC)
     app.add_api(
-        load_spec(settings.openapi_dir / SPEC),
+        spec,
         validate_responses=True,
         strict_validation=True,
         pythonic_params=True,
         validator_map=web.VALIDATOR_MAP,
         swagger_ui_options=SwaggerUIOptions(swagger_ui=True, spec_path="/openapi.json"),
     )
-    web.install_common_behaviour(app, max_body_bytes=settings.max_body_bytes,
-                                 trusted_proxies=settings.trusted_proxy_addresses)
+    web.install_common_behaviour(app, max_body_bytes=settings.max_body_bytes, spec=spec,
+                                 other_routes=WEB_UI_ROUTES, trusted_proxies=settings.trusted_proxy_addresses)
     if not settings.analytics_open_to_all:
         # Before the web UI and Swagger UI too, inside the request log, which records the refusal, and
         # inside the exception middleware, which answers its Refused.

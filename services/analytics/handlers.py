@@ -10,8 +10,9 @@ from starlette.responses import StreamingResponse
 from fuelstats.analytics import exports, freshness, reports, storage
 from fuelstats.analytics.context import collector_engine, primary_engine, queries
 from fuelstats.analytics.queries import Filters
-from fuelstats.analytics.storage import Range
 from fuelstats.analytics.settings import get_settings
+from fuelstats.analytics.storage import Range
+from fuelstats.core import health
 from fuelstats.core.errors import Refused
 
 Json = dict[str, Any]
@@ -24,6 +25,13 @@ def _filters(release: str | None, from_: str | None, to: str | None, include_fil
         until=dt.date.fromisoformat(to) if to else None,
         include_filtered=include_filtered,
     )
+
+
+def readyz() -> tuple[Json, int]:
+    """Elasticsearch, and the database the private part reads when one is set."""
+    settings = get_settings()
+    database = [health.database(settings.read_database_url)] if settings.database_url else []
+    return health.readiness([*database, health.elasticsearch(settings.elasticsearch_url)], settings.readiness_timeout)
 
 
 def list_reports() -> Json:

@@ -6,11 +6,14 @@ import ipaddress
 
 from pydantic import Field, field_validator
 
-from fuelstats.core.settings import ElasticsearchSettings, ReplicaSettings, ServiceSettings
+from fuelstats.core.settings import ElasticsearchSettings, HealthSettings, MetricsBind, ReplicaSettings, ServiceSettings
 from fuelstats_common.settings import settings_of
 
 
-class AnalyticsSettings(ReplicaSettings, ElasticsearchSettings, ServiceSettings):
+class AnalyticsSettings(ReplicaSettings, ElasticsearchSettings, ServiceSettings, HealthSettings):
+    analytics_metrics_bind: MetricsBind = Field(
+        default="127.0.0.1:9482", description="HOST:PORT where `fuelstats analytics serve` serves its metrics, or off."
+    )
     analytics_networks: str = Field(
         default="0.0.0.0/0,::/0", min_length=1,
         description="Comma-separated networks (CIDR) the analytics UI and API answer; others get 403.",

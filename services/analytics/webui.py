@@ -22,6 +22,8 @@ from fuelstats import resources
 UI_DIR = resources.web_ui_dir()
 # The pages of the UI: each is the same shell, whose script renders the page its path names.
 PAGES = ("/", "/search", "/installation")
+# The UI's routes as the metrics name them (fuelstats.core.metrics.Routes).
+WEB_UI_ROUTES = (*PAGES, "/assets/{rest:path}")
 
 
 def _shell(directory: Path) -> Callable[[Request], Awaitable[Response]]:

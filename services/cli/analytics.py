@@ -20,5 +20,5 @@ def serve(bind: str, workers: int | None) -> None:
     from fuelstats.core.server import serve as run_server
 
     settings = get_settings()
-    run_server("fuelstats.analytics.app:create_app", bind=bind, workers=workers or settings.workers,
-               log_level=settings.log_level)
+    run_server("fuelstats.analytics.app:create_app", program="analytics", bind=bind, workers=workers or settings.workers,
+               metrics_bind=settings.analytics_metrics_bind, log_level=settings.log_level)

@@ -24,8 +24,8 @@ def serve(bind: str, workers: int | None) -> None:
     settings = get_settings()
     settings.require_database_url()
     filtering_rules()  # a broken rules file stops us here, with one line, not in every worker
-    run_server("fuelstats.collector.app:create_app", bind=bind, workers=workers or settings.workers,
-               log_level=settings.log_level)
+    run_server("fuelstats.collector.app:create_app", program="collector", bind=bind, workers=workers or settings.workers,
+               metrics_bind=settings.collector_metrics_bind, log_level=settings.log_level)
 
 
 @group.command("reapply-filters")
@@ -52,7 +52,12 @@ def notify(follow: bool) -> None:
     if not channels:
         raise click.ClickException("no channel configured: set FUELSTATS_SMTP_HOST (and its recipients) "
                                    "or FUELSTATS_WEBHOOK_URL")
-    engine = engine_for(settings.require_database_url())
+    url = settings.require_database_url()
+    engine = engine_for(url)
+    if follow:
+        from fuelstats.core import health, metrics
+
+        metrics.serve_alone(settings.notify_metrics_bind, "notify", [health.database(url)], settings.readiness_timeout)
     backoff = notifications.Backoff(settings.notify_backoff, settings.notify_backoff_max)
     stop = commands.stop_on_signals()
     while True:

@@ -35,13 +35,14 @@ def create_app() -> AsyncApp:
     settings.require_database_url()
     filtering_rules()  # a broken rules file stops the service at start, not at the first request
     app = AsyncApp(__name__, lifespan=_lifespan)
+    spec = load_spec(settings.openapi_dir / SPEC)
     app.add_api(
-        load_spec(settings.openapi_dir / SPEC),
+        spec,
         validate_responses=True,
         strict_validation=True,
         validator_map=web.VALIDATOR_MAP,
         swagger_ui_options=SwaggerUIOptions(swagger_ui=True, spec_path="/openapi.json"),
     )
-    web.install_common_behaviour(app, max_body_bytes=settings.max_body_bytes,
+    web.install_common_behaviour(app, max_body_bytes=settings.max_body_bytes, spec=spec,
                                  trusted_proxies=settings.trusted_proxy_addresses)
     return app

@@ -32,7 +32,7 @@ import httpx
 import structlog
 from sqlalchemy import Engine
 
-from fuelstats.collector import storage
+from fuelstats.collector import metrics, storage
 from fuelstats.collector.settings import CollectorSettings
 from fuelstats.collector.storage import DueNotification
 
@@ -259,14 +259,18 @@ def deliver_due(
                 delay = backoff.after(attempt)
                 storage.mark_notification_failed(connection, notification.id, reason[:2000], delay)
                 result.failed += 1
+                metrics.NOTIFICATIONS_FAILED.labels(notification.channel).inc()
                 log.warning("notification failed", channel=notification.channel, report_id=notification.report_id,
                             attempt=attempt, retry_in_seconds=delay, error=reason[:500],
                             exc_info=not isinstance(error, DeliveryFailed))
                 continue
             storage.mark_notification_delivered(connection, notification.id, remark)
             result.delivered += 1
+            metrics.NOTIFICATIONS_SENT.labels(notification.channel).inc()
             log.info("notification delivered", channel=notification.channel, report_id=notification.report_id,
                      attempt=attempt, **({"remark": remark} if remark else {}))
+    with engine.connect() as connection:
+        metrics.outbox_seen((EMAIL, WEBHOOK), storage.outbox_counts(connection))
     return result
 
 

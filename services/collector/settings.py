@@ -8,11 +8,19 @@ from typing import Literal
 from pydantic import Field, SecretStr, ValidationInfo, field_validator
 
 from fuelstats import resources
-from fuelstats.core.settings import DatabaseSettings, ServiceSettings
+from fuelstats.core.settings import DatabaseSettings, HealthSettings, MetricsBind, ServiceSettings
 from fuelstats_common.settings import settings_of
 
 
-class CollectorSettings(DatabaseSettings, ServiceSettings):
+class CollectorSettings(DatabaseSettings, ServiceSettings, HealthSettings):
+    # Metrics (docs/operations.md): the collector's, and the notification dispatcher's when it runs alone.
+    collector_metrics_bind: MetricsBind = Field(
+        default="127.0.0.1:9481", description="HOST:PORT where `fuelstats collector serve` serves its metrics, or off."
+    )
+    notify_metrics_bind: MetricsBind = Field(
+        default="127.0.0.1:9484", description="HOST:PORT where `fuelstats collector notify --follow` serves its metrics,"
+        " or off.",
+    )
     filtering_rules: Path = Field(
         default_factory=resources.filtering_rules,
         description="YAML file of the rules that mark development and test builds as filtered; unset: those shipped.",

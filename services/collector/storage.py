@@ -309,3 +309,17 @@ def mark_notification_failed(connection: Connection, notification_id: int, error
              " next_attempt_at = clock_timestamp() + make_interval(secs => :delay) WHERE id = :id"),
         {"id": notification_id, "error": error, "delay": retry_in_seconds},
     )
+
+
+_OUTBOX_COUNTS = text(
+    """
+    SELECT channel, count(*) FILTER (WHERE next_attempt_at <= clock_timestamp()) AS due,
+           count(*) FILTER (WHERE attempts > 0) AS failing
+    FROM failure_notifications WHERE delivered_at IS NULL GROUP BY channel
+    """
+)
+
+
+def outbox_counts(connection: Connection) -> dict[str, tuple[int, int]]:
+    """Per channel, the undelivered notifications that are due now and those that failed at least once."""
+    return {channel: (due, failing) for channel, due, failing in connection.execute(_OUTBOX_COUNTS)}

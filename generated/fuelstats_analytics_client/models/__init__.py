@@ -18,6 +18,8 @@ from .failure_reports_items_item_contact import FailureReportsItemsItemContact
 from .failure_reports_items_item_notifications_item import FailureReportsItemsItemNotificationsItem
 from .failure_reports_items_item_notifications_item_channel import FailureReportsItemsItemNotificationsItemChannel
 from .filters import Filters
+from .health_response import HealthResponse
+from .health_response_status import HealthResponseStatus
 from .installation_history import InstallationHistory
 from .installation_history_deployment import InstallationHistoryDeployment
 from .installation_history_environment_deployments import InstallationHistoryEnvironmentDeployments
@@ -27,6 +29,10 @@ from .master_node_export_installation_structure_type_0 import MasterNodeExportIn
 from .master_node_export_installation_structure_type_0_structure import MasterNodeExportInstallationStructureType0Structure
 from .page import Page
 from .page_items_item import PageItemsItem
+from .readiness_response import ReadinessResponse
+from .readiness_response_checks import ReadinessResponseChecks
+from .readiness_response_checks_additional_property import ReadinessResponseChecksAdditionalProperty
+from .readiness_response_status import ReadinessResponseStatus
 from .report import Report
 from .report_bucket_unit import ReportBucketUnit
 from .report_buckets_item import ReportBucketsItem
@@ -67,6 +73,8 @@ __all__ = (
     "FailureReportsItemsItemNotificationsItem",
     "FailureReportsItemsItemNotificationsItemChannel",
     "Filters",
+    "HealthResponse",
+    "HealthResponseStatus",
     "InstallationHistory",
     "InstallationHistoryDeployment",
     "InstallationHistoryEnvironmentDeployments",
@@ -76,6 +84,10 @@ __all__ = (
     "MasterNodeExportInstallationStructureType0Structure",
     "Page",
     "PageItemsItem",
+    "ReadinessResponse",
+    "ReadinessResponseChecks",
+    "ReadinessResponseChecksAdditionalProperty",
+    "ReadinessResponseStatus",
     "Report",
     "ReportBucketsItem",
     "ReportBucketsItemBreakdown",

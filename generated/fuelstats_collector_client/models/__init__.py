@@ -32,6 +32,8 @@ from .failure_report_response import FailureReportResponse
 from .failure_report_response_action_log import FailureReportResponseActionLog
 from .failure_report_response_report import FailureReportResponseReport
 from .failure_report_response_status import FailureReportResponseStatus
+from .health_response import HealthResponse
+from .health_response_status import HealthResponseStatus
 from .installation_structure import InstallationStructure
 from .installation_structure_fuel_release import InstallationStructureFuelRelease
 from .installation_structure_request import InstallationStructureRequest
@@ -48,6 +50,10 @@ from .oswl_stats_response_oswl_stats_item_status import OswlStatsResponseOswlSta
 from .oswl_stats_response_status import OswlStatsResponseStatus
 from .ping_response import PingResponse
 from .ping_response_status import PingResponseStatus
+from .readiness_response import ReadinessResponse
+from .readiness_response_checks import ReadinessResponseChecks
+from .readiness_response_checks_additional_property import ReadinessResponseChecksAdditionalProperty
+from .readiness_response_status import ReadinessResponseStatus
 
 __all__ = (
     "ActionLogBody",
@@ -82,6 +88,8 @@ __all__ = (
     "FailureReportResponseActionLog",
     "FailureReportResponseReport",
     "FailureReportResponseStatus",
+    "HealthResponse",
+    "HealthResponseStatus",
     "InstallationStructure",
     "InstallationStructureFuelRelease",
     "InstallationStructureRequest",
@@ -98,4 +106,8 @@ __all__ = (
     "OswlStatsResponseStatus",
     "PingResponse",
     "PingResponseStatus",
+    "ReadinessResponse",
+    "ReadinessResponseChecks",
+    "ReadinessResponseChecksAdditionalProperty",
+    "ReadinessResponseStatus",
 )
