@@ -22,7 +22,8 @@ from tools.locales import Node
 from tools.localpg import Cluster
 
 COLLECTOR_TABLES = ("action_log_keys", "action_logs", "installation_structures", "oswl_stats", "etl_checkpoints",
-                    "failure_reports", "failure_notifications")
+                    "failure_reports", "failure_notifications", "master_keys", "master_key_events", "signature_nonces",
+                    "quarantine_counts", "quarantine_samples")
 
 
 def free_port() -> int:

@@ -31,7 +31,8 @@ def test_the_collector_serves_its_spec_and_swagger_ui(client):
     assert served.status_code == 200
     assert set(served.json()["paths"]) == {"/api/v1/ping/", "/api/v1/action_logs/",
                                            "/api/v1/installation_structure/", "/api/v1/oswl_stats/",
-                                           "/api/v1/failure_reports/"}
+                                           "/api/v1/failure_reports/", "/api/v1/master_keys/",
+                                           "/api/v1/master_keys/rotation/"}
     ui = client.get("/ui/")
     assert ui.status_code == 200
     assert "swagger" in ui.text.lower()
