@@ -144,15 +144,17 @@ class _Keys(MappingKeyResolver):
         return key
 
 
-def verify(incoming: Incoming, keys: Mapping[str, Ed25519PublicKey], *, counted_as: str | None
-           ) -> list[VerifyResult]:
-    """Every signature of the profile's tag, verified with ``keys`` (by key id), body digest included."""
+def verify(incoming: Incoming, keys: Mapping[str, Ed25519PublicKey], *, counted_as: str | None,
+           label: str | None = None) -> list[VerifyResult]:
+    """Every signature of the profile's tag (of that ``label`` only, when given), verified with ``keys``
+    (by key id), body digest included."""
     resolver = _Keys(keys)
     verifier = HTTPMessageVerifier(signature_algorithm=signatures.ALGORITHM, key_resolver=resolver)
     verifier.max_clock_skew = _ANY_TIME
     try:
         results = verifier.verify(incoming.message(), body=incoming.body, expect_tag=signatures.TAG,
-                                  require_components=signatures.COVERED_COMPONENTS, max_age=None)
+                                  require_components=signatures.COVERED_COMPONENTS, max_age=None,
+                                  expect_label=label)
     except (HTTPMessageSignaturesException, ValueError, TypeError, KeyError) as error:
         if resolver.unknown:
             raise Unauthenticated(UNKNOWN_KEY, f"signed with key {resolver.unknown[0][:64]!r}, which is not the"

@@ -93,6 +93,11 @@ def rotate(engine: Engine, incoming: Incoming, body: dict[str, Any], *, skew: fl
         if enrolled is None or enrolled.key_id is None or enrolled.public_key is None:
             raise Unauthenticated(NOT_ENROLLED, f"master node {uid!r} has no key enrolled to rotate",
                                   master_node_uid=uid if enrolled else None)
+        if enrolled.key_id == new_key_id:
+            # A retry of a rotation that took place: the new key, now the enrolled one, vouches for it.
+            for result in verify(incoming, {new_key_id: new_key}, counted_as=uid, label=signatures.NEW_KEY_LABEL):
+                check_fresh(connection, result, skew=skew, counted_as=uid)
+            return KeyOutcome(uid, new_key_id, "existed")
         keys = {enrolled.key_id: signatures.parse_public_key(enrolled.public_key), new_key_id: new_key}
         results = verify(incoming, keys, counted_as=uid)
         signers = {result.parameters.get("keyid") for result in results}
@@ -100,8 +105,6 @@ def rotate(engine: Engine, incoming: Incoming, body: dict[str, Any], *, skew: fl
             raise Unauthenticated(UNKNOWN_KEY, "a rotation is signed by the new key too", master_node_uid=uid)
         for result in results:
             check_fresh(connection, result, skew=skew, counted_as=uid)
-        if enrolled.key_id == new_key_id:
-            return KeyOutcome(uid, new_key_id, "existed")  # a retry of a rotation that took place
         if enrolled.key_id not in signers:
             raise Unauthenticated(UNKNOWN_KEY, "a rotation is signed by the enrolled key", master_node_uid=uid)
         storage.set_master_key(connection, uid, body["public_key"], new_key_id)

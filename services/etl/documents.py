@@ -36,7 +36,10 @@ def searchable() -> Keyword:
 class Installation(Document):
     """One master node: its Fuel release and build, and the totals of its environments."""
 
-    master_node_uid = searchable()
+    # Not searchable by free text: the public search shows installation_id, never the uid (docs/security.md).
+    master_node_uid = Keyword(ignore_above=IGNORE_ABOVE)
+    installation_id = Keyword(ignore_above=IGNORE_ABOVE)  # an HMAC of the uid (transform.installation_id)
+    verified = Boolean()  # its structure was signed by the master node's enrolled key
     release = searchable()
     build_id = searchable()
     feature_groups = searchable()
@@ -77,7 +80,9 @@ class Plugin(InnerDoc):
 class Cluster(Document):
     """One environment of an installation, with its nodes and the choices made for it."""
 
-    master_node_uid = searchable()
+    master_node_uid = Keyword(ignore_above=IGNORE_ABOVE)
+    installation_id = Keyword(ignore_above=IGNORE_ABOVE)
+    verified = Boolean()  # the installation's
     cluster_id = Long(ignore_malformed=True)
     release = searchable()  # the installation's Fuel release
     is_filtered = Boolean()
@@ -136,6 +141,7 @@ class ActionLog(Document):
     # The installation's, when the log was carried (re-carried when they change): reports filter on them.
     release = Keyword(ignore_above=IGNORE_ABOVE)
     is_filtered = Boolean()
+    verified = Boolean()  # both the log and its installation were signed by the master node's key
     installation_created = Date(ignore_malformed=True)
     # For a successful deployment: failed deployments of its environment since the last success,
     # and whether it is the environment's first success.
@@ -164,3 +170,4 @@ class OswlStat(Document):
     release_version = Keyword(ignore_above=IGNORE_ABOVE)
     release_os = Keyword(ignore_above=IGNORE_ABOVE)
     received_at = Date(ignore_malformed=True)
+    verified = Boolean()

@@ -174,14 +174,14 @@ def cluster_ids_of(es: Elasticsearch, index: str, master_node_uids: list[str]) -
         yield hit["_id"]
 
 
-MARKS = ("release", "is_filtered", "creation_date")
+MARKS = ("release", "is_filtered", "creation_date", "verified")
 
 
 def marks_of(installation: dict[str, Any]) -> tuple[Any, ...]:
     """What an installation lends its action logs; the creation date as Elasticsearch returns it."""
     created = installation.get("creation_date")
     return (installation.get("release"), installation.get("is_filtered"),
-            created.isoformat() if isinstance(created, dt.datetime) else created)
+            created.isoformat() if isinstance(created, dt.datetime) else created, installation.get("verified"))
 
 
 def installation_marks(es: Elasticsearch, index: str, master_node_uids: list[str]) -> dict[str, tuple[Any, ...]]:
