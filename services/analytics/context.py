@@ -25,3 +25,8 @@ def queries() -> Queries:
 def collector_engine() -> Engine:
     """The collector's database for exports: its replica when there is one."""
     return engine_for(get_settings().read_database_url)
+
+
+def primary_engine() -> Engine:
+    """The collector's database itself, for the one thing the private part writes: a master key's reset."""
+    return engine_for(get_settings().require_database_url())

@@ -26,6 +26,7 @@ class Filters:
     since: dt.date | None = None
     until: dt.date | None = None
     include_filtered: bool = False
+    verified_only: bool = False  # only installations (and action logs) their master node signed
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -33,6 +34,7 @@ class Filters:
             "from": self.since.isoformat() if self.since else None,
             "to": self.until.isoformat() if self.until else None,
             "include_filtered": self.include_filtered,
+            "verified_only": self.verified_only,
         }
 
 
@@ -71,6 +73,8 @@ class Queries:
             search = search.filter("term", release=filters.release)
         if not filters.include_filtered:
             search = search.filter("term", is_filtered=False)
+        if filters.verified_only:
+            search = search.filter("term", verified=True)
         if filters.since or filters.until:
             bounds = {}
             if filters.since:
@@ -108,6 +112,10 @@ class Queries:
         result = clusters.execute()
         return {"installations": installations, "environments": result.hits.total.value,
                 "nodes": int(result.aggregations.nodes.value or 0)}
+
+    def verified_installations(self, filters: Filters) -> int:
+        """Of the installations the filters select, those whose master node signs what it sends."""
+        return self.installations(filters).filter("term", verified=True).execute().hits.total.value
 
     # --- distributions ------------------------------------------------------------------------
 
@@ -179,7 +187,7 @@ class Queries:
         field = sort.lstrip("-")
         if field == "creation_date" and kind == "environments":
             field = "installation_created"
-        ties = ["master_node_uid"] if kind == "installations" else ["master_node_uid", "cluster_id"]
+        ties = ["installation_id"] if kind == "installations" else ["installation_id", "cluster_id"]
         search = search.sort({field: {"order": "desc" if sort.startswith("-") else "asc"}}, *ties)
         search = search.extra(from_=(page - 1) * size, size=size)
         for name in aggregations:

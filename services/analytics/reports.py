@@ -131,7 +131,8 @@ def report(queries: Queries, name: str, filters: Filters) -> dict[str, Any]:
 
 def summary(queries: Queries, filters: Filters) -> dict[str, Any]:
     check_filters(queries, filters)
-    return {"filters": filters.as_json(), **queries.totals(filters)}
+    return {"filters": filters.as_json(), **queries.totals(filters),
+            "verified_installations": queries.verified_installations(filters)}
 
 
 def listing() -> dict[str, Any]:
@@ -140,6 +141,14 @@ def listing() -> dict[str, Any]:
 
 # Fields of environments only: filtering or aggregating installations by them is refused.
 ENVIRONMENT_FIELDS = frozenset({"os", "hypervisor", "network_type", "status", "mode", "storage", "components"})
+
+
+def public_hit(kind: str, document: dict[str, Any]) -> dict[str, Any]:
+    """A hit as the public sees it: named by its opaque installation id, never by its master node's uid."""
+    shown = {field: value for field, value in document.items() if field != "master_node_uid"}
+    installation = str(shown.get("installation_id"))
+    return {"id": installation if kind == "installations" else f"{installation}:{shown.get('cluster_id')}",
+            "document": shown}
 
 
 def search(queries: Queries, kind: str, filters: Filters, *, text: str | None, terms: dict[str, str | None],
@@ -159,7 +168,7 @@ def search(queries: Queries, kind: str, filters: Filters, *, text: str | None, t
         "total": total,
         "page": page,
         "size": size,
-        "hits": [{"id": document_id, "document": document} for document_id, document in hits],
+        "hits": [public_hit(kind, document) for _, document in hits],
         "aggregations": {name: [{"key": b.key, "count": b.count} for b in buckets]
                          for name, buckets in distributions.items()},
     }

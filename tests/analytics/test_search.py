@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.analytics.fixture import INSTALLATIONS
+
 
 def search(client, kind: str, **params):  # type: ignore[no-untyped-def]
     response = client.get(f"/api/v1/search/{kind}/", params=params)
@@ -11,23 +13,41 @@ def search(client, kind: str, **params):  # type: ignore[no-untyped-def]
     return response.json()
 
 
-def test_environments_by_field_and_free_text(analytics):
+def test_environments_by_field_and_free_text(analytics, public_id):
+    a, b = public_id("a"), public_id("b")
     found = search(analytics, "environments", hypervisor="kvm")
-    assert [hit["id"] for hit in found["hits"]] == ["a:1"]
+    assert [hit["id"] for hit in found["hits"]] == [f"{a}:1"]
     assert found["hits"][0]["document"]["nodes"][1]["roles_combination"] == "cinder+compute"
-    assert {hit["id"] for hit in search(analytics, "environments", q="ubuntu vcenter")["hits"]} == {"b:1"}
-    assert {hit["id"] for hit in search(analytics, "environments", q="Ubuntu")["hits"]} == {"a:1", "b:1"}
+    assert {hit["id"] for hit in search(analytics, "environments", q="ubuntu vcenter")["hits"]} == {f"{b}:1"}
+    assert {hit["id"] for hit in search(analytics, "environments", q="Ubuntu")["hits"]} == {f"{a}:1", f"{b}:1"}
     assert search(analytics, "environments", q="Ubuntu", include_filtered="true")["total"] == 3
 
 
-def test_installations_with_paging_and_sorting(analytics):
-    first = search(analytics, "installations", sort="master_node_uid", size=2)
-    assert (first["total"], [hit["id"] for hit in first["hits"]]) == (3, ["a", "b"])
-    second = search(analytics, "installations", sort="master_node_uid", size=2, page=2)
-    assert [hit["id"] for hit in second["hits"]] == ["c"]
+def test_installations_with_paging_and_sorting(analytics, public_id):
+    ids = sorted(public_id(uid) for uid in "abc")
+    first = search(analytics, "installations", sort="installation_id", size=2)
+    assert (first["total"], [hit["id"] for hit in first["hits"]]) == (3, ids[:2])
+    second = search(analytics, "installations", sort="installation_id", size=2, page=2)
+    assert [hit["id"] for hit in second["hits"]] == ids[2:]
     by_nodes = search(analytics, "installations", sort="-nodes_num")
-    assert [hit["id"] for hit in by_nodes["hits"]] == ["a", "b", "c"]
-    assert [hit["id"] for hit in search(analytics, "installations", q="8.0")["hits"]] == ["b"]
+    assert [hit["id"] for hit in by_nodes["hits"]] == [public_id(uid) for uid in "abc"]
+    assert [hit["id"] for hit in search(analytics, "installations", q="8.0")["hits"]] == [public_id("b")]
+
+
+def test_the_public_search_never_shows_a_master_node_uid(analytics, public_id):
+    """A uid identifies a customer's installation: the search names it by an opaque, stable id instead."""
+    uids = {structure["master_node_uid"] for structure in INSTALLATIONS}
+    for kind in ("installations", "environments"):
+        found = search(analytics, kind, include_filtered="true", size=100)
+        assert found["total"] >= len(uids)
+        assert all("master_node_uid" not in hit["document"] for hit in found["hits"])
+        assert {hit["document"]["installation_id"] for hit in found["hits"]} <= {public_id(uid) for uid in uids}
+        assert not {hit["id"].split(":")[0] for hit in found["hits"]} & uids
+    # The opaque id finds its installation; a uid is no search term (nor free text) of the public search.
+    by_id = search(analytics, "environments", installation_id=public_id("a"), include_filtered="true")
+    assert {hit["document"]["cluster_id"] for hit in by_id["hits"]} == {1, 2}
+    assert search(analytics, "installations", q="a", include_filtered="true")["total"] == 0
+    assert analytics.get("/api/v1/search/installations/", params={"master_node_uid": "a"}).status_code == 400
 
 
 def test_aggregations_from_the_fixed_list(analytics):

@@ -26,7 +26,8 @@ OVERFLOWING = """() => {
 
 
 @pytest.mark.parametrize("path", ["/", "/search", "/installation?uid=b"])
-def test_a_page_fits_a_phone(server, open_page, output, path):
+def test_a_page_fits_a_phone(server, open_page, output, path, public_id):
+    path = path.replace("uid=b", f"uid={public_id('b')}")  # the public id of master node b
     visit = open_page(server, **PHONE)
     page = visit.page
     page.goto(server.url + path)

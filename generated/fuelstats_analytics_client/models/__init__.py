@@ -10,11 +10,19 @@ from .failure_reports_items_item_contact import FailureReportsItemsItemContact
 from .failure_reports_items_item_notifications_item import FailureReportsItemsItemNotificationsItem
 from .failure_reports_items_item_notifications_item_channel import FailureReportsItemsItemNotificationsItemChannel
 from .filters import Filters
+from .master_key import MasterKey
+from .master_key_events_item import MasterKeyEventsItem
+from .master_key_events_item_event import MasterKeyEventsItemEvent
+from .master_key_reset import MasterKeyReset
 from .master_node_export import MasterNodeExport
 from .master_node_export_installation_structure_type_0 import MasterNodeExportInstallationStructureType0
 from .master_node_export_installation_structure_type_0_structure import MasterNodeExportInstallationStructureType0Structure
 from .page import Page
 from .page_items_item import PageItemsItem
+from .quarantine import Quarantine
+from .quarantine_counts_item import QuarantineCountsItem
+from .quarantine_samples import QuarantineSamples
+from .quarantine_samples_items_item import QuarantineSamplesItemsItem
 from .report import Report
 from .report_bucket_unit import ReportBucketUnit
 from .report_buckets_item import ReportBucketsItem
@@ -46,11 +54,19 @@ __all__ = (
     "FailureReportsItemsItemNotificationsItem",
     "FailureReportsItemsItemNotificationsItemChannel",
     "Filters",
+    "MasterKey",
+    "MasterKeyEventsItem",
+    "MasterKeyEventsItemEvent",
+    "MasterKeyReset",
     "MasterNodeExport",
     "MasterNodeExportInstallationStructureType0",
     "MasterNodeExportInstallationStructureType0Structure",
     "Page",
     "PageItemsItem",
+    "Quarantine",
+    "QuarantineCountsItem",
+    "QuarantineSamples",
+    "QuarantineSamplesItemsItem",
     "Report",
     "ReportBucketsItem",
     "ReportBucketsItemBreakdown",

@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..types import UNSET, Unset
 from typing import cast
 
 if TYPE_CHECKING:
@@ -29,12 +30,15 @@ class Summary:
             installations (int):
             environments (int):
             nodes (int):
+            verified_installations (int | Unset): Of the installations, those whose master node signs what it sends
+                (docs/security.md).
      """
 
     filters: Filters
     installations: int
     environments: int
     nodes: int
+    verified_installations: int | Unset = UNSET
 
 
 
@@ -50,6 +54,8 @@ class Summary:
 
         nodes = self.nodes
 
+        verified_installations = self.verified_installations
+
 
         field_dict: dict[str, Any] = {}
 
@@ -59,6 +65,8 @@ class Summary:
             "environments": environments,
             "nodes": nodes,
         })
+        if verified_installations is not UNSET:
+            field_dict["verified_installations"] = verified_installations
 
         return field_dict
 
@@ -79,11 +87,14 @@ class Summary:
 
         nodes = d.pop("nodes")
 
+        verified_installations = d.pop("verified_installations", UNSET)
+
         summary = cls(
             filters=filters,
             installations=installations,
             environments=environments,
             nodes=nodes,
+            verified_installations=verified_installations,
         )
 
         return summary

@@ -11,13 +11,14 @@ export async function renderInstallation(view) {
     return;
   }
   // A filtered (development or test) installation is still one that can be opened.
-  const params = { master_node_uid: uid, include_filtered: "true" };
+  // The public search names installations by an opaque id, never by their master node's uid.
+  const params = { installation_id: uid, include_filtered: "true" };
   let installations;
   let environments;
   try {
     [installations, environments] = await Promise.all([
       getJson("/api/v1/search/installations/", { ...params, size: 1 }),
-      getJson("/api/v1/search/environments/", { ...params, size: 100, sort: "master_node_uid" }),
+      getJson("/api/v1/search/environments/", { ...params, size: 100, sort: "installation_id" }),
     ]);
   } catch (error) {
     view.replaceChildren(el("p", { class: "state error", text: `The installation cannot be shown: ${error.message}` }));
