@@ -58,7 +58,7 @@ def load_key(path: Path) -> Ed25519PrivateKey | None:
 
 
 def ensure_key(path: Path) -> Ed25519PrivateKey:
-    """The master's key, made the first time (at `fuelstats-master init`)."""
+    """The key in ``path``, made the first time (the master's at `fuelstats-master init`)."""
     key = load_key(path)
     if key is None:
         key = signatures.new_private_key()
@@ -73,12 +73,7 @@ def pending_path(path: Path) -> Path:
 
 def new_pending_key(path: Path) -> Ed25519PrivateKey:
     """The new key of a rotation: the one a rotation cut short left, or a new one."""
-    pending = pending_path(path)
-    key = load_key(pending)
-    if key is None:
-        key = signatures.new_private_key()
-        _write_private(pending, signatures.private_key_pem(key))
-    return key
+    return ensure_key(pending_path(path))
 
 
 def complete_rotation(path: Path) -> None:

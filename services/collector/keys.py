@@ -50,18 +50,19 @@ def parse_key(text: str, path: str) -> Ed25519PublicKey:
         raise Refused(400, f"not an Ed25519 public key: {error}", rule="public-key", path=path) from None
 
 
-def _check_uid(incoming: Incoming, uid: str) -> None:
+def _key_of(incoming: Incoming, body: dict[str, Any]) -> tuple[str, Ed25519PublicKey, str]:
+    """The master node, key and key id a key request names (its own master node's, as the header says)."""
+    uid = body["master_node_uid"]
     if incoming.master_node_uid != uid:
         raise Refused(403, f"master_node_uid {uid!r} contradicts the master-node-uid header", rule="master-node-uid",
                       path="$.master_node_uid")
+    public_key = parse_key(body["public_key"], "$.public_key")
+    return uid, public_key, signatures.key_id(public_key)
 
 
 def enrol(engine: Engine, incoming: Incoming, body: dict[str, Any], *, skew: float) -> KeyOutcome:
     """Enrol the key of the body for its master node, the request signed by that key."""
-    uid = body["master_node_uid"]
-    _check_uid(incoming, uid)
-    public_key = parse_key(body["public_key"], "$.public_key")
-    key_id = signatures.key_id(public_key)
+    uid, public_key, key_id = _key_of(incoming, body)
     with engine.begin() as connection:
         storage.lock_master_key(connection, uid)
         current = storage.enrolled_keys(connection, {uid})
@@ -83,10 +84,7 @@ def enrol(engine: Engine, incoming: Incoming, body: dict[str, Any], *, skew: flo
 
 def rotate(engine: Engine, incoming: Incoming, body: dict[str, Any], *, skew: float) -> KeyOutcome:
     """Replace the master node's key by the body's: signed by the enrolled key, and by the new one."""
-    uid = body["master_node_uid"]
-    _check_uid(incoming, uid)
-    new_key = parse_key(body["public_key"], "$.public_key")
-    new_key_id = signatures.key_id(new_key)
+    uid, new_key, new_key_id = _key_of(incoming, body)
     with engine.begin() as connection:
         storage.lock_master_key(connection, uid)
         enrolled = storage.master_key(connection, uid)

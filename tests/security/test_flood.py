@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
+from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 
@@ -54,7 +55,10 @@ def test_a_flood_of_forgeries_is_counted_exactly_within_bounded_storage(collecto
     caplog.set_level(logging.WARNING, logger="httpx")  # not a line per request
     master = Master(collector_server)
     master.enrol()
-    statuses = asyncio.run(send_all(forged_requests(master)))
+    requests = forged_requests(master)
+    # A thread of its own: a test before may have left an event loop running in this one (Playwright's).
+    with ThreadPoolExecutor(1) as thread:
+        statuses = thread.submit(asyncio.run, send_all(requests)).result()
     assert statuses == [401] * sum(FORGED.values())
     assert quarantine_counts(engine) == {(rule, master.uid): count for rule, count in FORGED.items()}
     kept, largest = rows(engine, "SELECT count(*), max(length(body)) FROM quarantine_samples")[0]
