@@ -32,6 +32,11 @@ def test_each_program_reads_only_its_own_variables():
     assert "FUELSTATS_ANALYTICS_NETWORKS" in analytics and "FUELSTATS_ANALYTICS_NETWORKS" not in collector | etl | kit
     assert "FUELSTATS_DATA_STALE_AFTER" in analytics and "FUELSTATS_DATA_STALE_AFTER" not in collector | etl | kit
     assert "FUELSTATS_COLLECTOR_CA_FILE" in kit and "FUELSTATS_COLLECTOR_CA_FILE" not in collector | etl | analytics
+    # How submissions are authenticated and quarantined is the collector's alone; the master's key, the kit's.
+    for name in ("FUELSTATS_SIGNATURE_SKEW", "FUELSTATS_NOTIFY_UNVERIFIED_FAILURE_REPORTS",
+                 "FUELSTATS_QUARANTINE_SAMPLES", "FUELSTATS_QUARANTINE_BODY_BYTES"):
+        assert name in collector and name not in etl | analytics | kit | backup
+    assert "FUELSTATS_MASTER_KEY_FILE" in kit and "FUELSTATS_MASTER_KEY_FILE" not in collector | etl | analytics | backup
     # Where backups go and how many snapshots are kept is the backup command's alone.
     for name in ("FUELSTATS_PGBACKREST_CONFIG", "FUELSTATS_BACKUP_STANZA", "FUELSTATS_SNAPSHOT_REPOSITORY",
                  "FUELSTATS_SNAPSHOT_LOCATION", "FUELSTATS_SNAPSHOT_KEEP"):

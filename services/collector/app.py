@@ -7,9 +7,11 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 from connexion import AsyncApp
+from connexion.middleware import MiddlewarePosition
 from connexion.options import SwaggerUIOptions
 
 from fuelstats.collector import notifications
+from fuelstats.collector.authentication import SignatureMiddleware
 from fuelstats.collector.context import collector_engine, filtering_rules
 from fuelstats.collector.settings import get_settings
 from fuelstats.core import web
@@ -45,4 +47,7 @@ def create_app() -> AsyncApp:
     )
     web.install_common_behaviour(app, max_body_bytes=settings.max_body_bytes, spec=spec,
                                  trusted_proxies=settings.trusted_proxy_addresses)
+    # After the body limit and routing, before Connexion's security and validation: a forged
+    # submission is refused before its body is parsed.
+    app.add_middleware(SignatureMiddleware, position=MiddlewarePosition.BEFORE_SECURITY)
     return app

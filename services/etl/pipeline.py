@@ -150,10 +150,12 @@ def installation_actions(rows: list[Mapping[str, Any]], target: Target, reader: 
     actions = []
     kept: set[str] = set()
     documents = {}
+    secret = source.public_id_secret(reader) if rows else ""
     for row in rows:
         installation, clusters = transform.installation_documents(
             row["master_node_uid"], row["structure"], release=row["release"], is_filtered=row["is_filtered"],
             creation_date=row["creation_date"], modification_date=row["modification_date"],
+            verified=row["verified"], public_id=transform.installation_id(secret, row["master_node_uid"]),
         )
         documents[row["master_node_uid"]] = installation[1]
         origin = ("installations", row["id"])
@@ -167,7 +169,7 @@ def installation_actions(rows: list[Mapping[str, Any]], target: Target, reader: 
         for document_id in search.cluster_ids_of(target.es, target.indices["clusters"], uids):
             if document_id not in kept:
                 actions.append(search.delete_action(document_id, target.indices["clusters"]))
-        # Action logs carry their installation's release and filtered mark: when those change (or
+        # Action logs carry their installation's release, filtered and verified marks: when those change (or
         # the installation reports for the first time), its logs are carried again.
         indexed = search.installation_marks(target.es, target.indices["installations"], uids)
         changed = [uid for uid in uids if indexed.get(uid) != search.marks_of(documents[uid])]

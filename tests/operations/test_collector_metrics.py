@@ -20,6 +20,7 @@ import pytest
 from tests.collector.payloads import MASTER, http_request_log
 from tests.conftest import free_port
 from tests.operations.scraping import scrape, value
+from tests.security.signing import Master
 from tools.service import wait_ready
 
 FUELSTATS = str(Path(sys.executable).with_name("fuelstats"))
@@ -78,6 +79,9 @@ def test_requests_records_and_refusals_are_counted_across_workers(served: Served
         assert httpx.post(f"{served.url}/api/v1/action_logs/", json=batch,
                           headers={"master-node-uid": MASTER}).status_code == 200
     assert httpx.post(f"{served.url}/api/v1/action_logs/", json={"action_logs": "x"}).status_code == 400
+    # Signed by a master node that never enrolled its key: the signature's rules count like the others.
+    signed = Master(served.url)
+    assert signed.post("/api/v1/action_logs/", {"action_logs": [http_request_log(1, signed.uid)]}).status_code == 401
     for path in ("/api/v1/nothing/1", "/api/v1/nothing/2"):
         assert httpx.get(f"{served.url}{path}").status_code == 404
     after = scrape(served.metrics)
@@ -87,10 +91,12 @@ def test_requests_records_and_refusals_are_counted_across_workers(served: Served
 
     assert grew("fuelstats_http_requests_total", route="/api/v1/ping/", method="GET", status="200") == 20
     assert grew("fuelstats_http_requests_total", route="/api/v1/action_logs/", method="POST", status="200") == 2
-    assert grew("fuelstats_http_request_duration_seconds_count", route="/api/v1/action_logs/", method="POST") == 3
+    assert grew("fuelstats_http_request_duration_seconds_count", route="/api/v1/action_logs/", method="POST") == 4
     assert grew("fuelstats_records_total", kind="action_logs", fate="added") == 2
     assert grew("fuelstats_records_total", kind="action_logs", fate="existed") == 2
     assert grew("fuelstats_refusals_total", rule="type") == 1
+    assert grew("fuelstats_refusals_total", rule="not-enrolled") == 1
+    assert grew("fuelstats_http_requests_total", route="/api/v1/action_logs/", method="POST", status="401") == 1
     # Paths no route template matches share one label, whatever they are.
     assert grew("fuelstats_http_requests_total", route="unmatched", method="GET", status="404") == 2
     assert not any("/api/v1/nothing" in str(labels) for _, labels in after)

@@ -34,6 +34,8 @@ SERVICES = {
     ("db", "current"): [],
     ("collector", "reapply-filters"): [],
     ("collector", "notify"): [],
+    ("collector", "reset-key"): ["5c1bc6a9-6a4f-4ba1-9f4e-2c9a8a3e7d10", "--reason", "a lost key"],
+    ("collector", "quarantine"): [],
     ("etl", "status"): [],
     ("etl", "reindex"): ["action_logs"],
     ("backup", "snapshot"): [],
@@ -57,12 +59,14 @@ KIT = {
     ("contact",): ["--email", "ops@example.org"],
     ("sender", "run"): ["--once"],
     ("sender", "preview"): [],
+    ("key", "rotate"): [],
     ("sender", "report-failure"): ["9b3a9a4e-7d4c-4a57-8d5b-0d2d3c8e6f10"],
 }
 NEVER_GIVE_UP = {
     "fuelstats": {("collector", "serve"), ("analytics", "serve"),  # answer 503; /readyz names the dependency
                   ("etl", "run")},  # waits outages out; --once gives up after 5 tries: tests/etl/test_outages.py
-    "fuelstats-master": {("sender", "failures")},  # reads its spool folder; sends through `sender run`
+    "fuelstats-master": {("sender", "failures"),  # reads its spool folder; sends through `sender run`
+                         ("key", "show")},  # reads the key file alone
 }
 
 
@@ -124,7 +128,8 @@ def test_fuelstats_without_pgbackrest_s_configuration(command, tmp_path):
 @pytest.mark.parametrize("command", sorted(KIT), ids=" ".join)
 def test_fuelstats_master_without_its_database(command, tmp_path):
     result = run("fuelstats-master", *command, *KIT[command], FUELSTATS_MASTER_DATABASE_URL=DATABASE,
-                 FUELSTATS_FAILURE_SPOOL_DIR=str(tmp_path), FUELSTATS_FUEL_VERSION_FILE="/nonexistent")
+                 FUELSTATS_FAILURE_SPOOL_DIR=str(tmp_path), FUELSTATS_FUEL_VERSION_FILE="/nonexistent",
+                 FUELSTATS_MASTER_KEY_FILE=str(tmp_path / "master-key.pem"))
     line = assert_one_line(result, SHOWN_DATABASE)
     if command != ("sender", "run"):  # the sender's run line is its log line, which tells the same
         assert line.startswith(f"fuelstats-master: PostgreSQL at {SHOWN_DATABASE}: ")

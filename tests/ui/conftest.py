@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from fuelstats.analytics.webui import UI_DIR
-from tests.analytics.conftest import population  # noqa: F401  (the fixture population, shared)
+from tests.analytics.conftest import population, public_id  # noqa: F401  (the fixture population, shared)
 from tests.ui.harness import Server, serve
 
 CHROMIUM = "/usr/bin/chromium"

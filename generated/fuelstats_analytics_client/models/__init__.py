@@ -24,11 +24,19 @@ from .installation_history import InstallationHistory
 from .installation_history_deployment import InstallationHistoryDeployment
 from .installation_history_environment_deployments import InstallationHistoryEnvironmentDeployments
 from .installation_history_health_check_run import InstallationHistoryHealthCheckRun
+from .master_key import MasterKey
+from .master_key_events_item import MasterKeyEventsItem
+from .master_key_events_item_event import MasterKeyEventsItemEvent
+from .master_key_reset import MasterKeyReset
 from .master_node_export import MasterNodeExport
 from .master_node_export_installation_structure_type_0 import MasterNodeExportInstallationStructureType0
 from .master_node_export_installation_structure_type_0_structure import MasterNodeExportInstallationStructureType0Structure
 from .page import Page
 from .page_items_item import PageItemsItem
+from .quarantine import Quarantine
+from .quarantine_counts_item import QuarantineCountsItem
+from .quarantine_samples import QuarantineSamples
+from .quarantine_samples_items_item import QuarantineSamplesItemsItem
 from .readiness_response import ReadinessResponse
 from .readiness_response_checks import ReadinessResponseChecks
 from .readiness_response_checks_additional_property import ReadinessResponseChecksAdditionalProperty
@@ -79,11 +87,19 @@ __all__ = (
     "InstallationHistoryDeployment",
     "InstallationHistoryEnvironmentDeployments",
     "InstallationHistoryHealthCheckRun",
+    "MasterKey",
+    "MasterKeyEventsItem",
+    "MasterKeyEventsItemEvent",
+    "MasterKeyReset",
     "MasterNodeExport",
     "MasterNodeExportInstallationStructureType0",
     "MasterNodeExportInstallationStructureType0Structure",
     "Page",
     "PageItemsItem",
+    "Quarantine",
+    "QuarantineCountsItem",
+    "QuarantineSamples",
+    "QuarantineSamplesItemsItem",
     "ReadinessResponse",
     "ReadinessResponseChecks",
     "ReadinessResponseChecksAdditionalProperty",

@@ -38,6 +38,10 @@ from .installation_structure import InstallationStructure
 from .installation_structure_fuel_release import InstallationStructureFuelRelease
 from .installation_structure_request import InstallationStructureRequest
 from .installation_structure_user_information import InstallationStructureUserInformation
+from .master_key_request import MasterKeyRequest
+from .master_key_response import MasterKeyResponse
+from .master_key_response_enrolment import MasterKeyResponseEnrolment
+from .master_key_response_status import MasterKeyResponseStatus
 from .ok_response import OkResponse
 from .ok_response_status import OkResponseStatus
 from .oswl_stats_request import OswlStatsRequest
@@ -94,6 +98,10 @@ __all__ = (
     "InstallationStructureFuelRelease",
     "InstallationStructureRequest",
     "InstallationStructureUserInformation",
+    "MasterKeyRequest",
+    "MasterKeyResponse",
+    "MasterKeyResponseEnrolment",
+    "MasterKeyResponseStatus",
     "OkResponse",
     "OkResponseStatus",
     "OswlStatsRequest",

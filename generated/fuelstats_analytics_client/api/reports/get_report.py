@@ -24,6 +24,7 @@ def _get_kwargs(
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
     include_filtered: bool | Unset = False,
+    verified_only: bool | Unset = False,
 
 ) -> dict[str, Any]:
     
@@ -45,6 +46,8 @@ def _get_kwargs(
     params["to"] = json_to
 
     params["include_filtered"] = include_filtered
+
+    params["verified_only"] = verified_only
 
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
@@ -115,6 +118,7 @@ def sync_detailed(
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
     include_filtered: bool | Unset = False,
+    verified_only: bool | Unset = False,
 
 ) -> Response[Error | Report]:
     """ One report, for the filters given.
@@ -125,6 +129,7 @@ def sync_detailed(
         from_ (datetime.date | Unset):
         to (datetime.date | Unset):
         include_filtered (bool | Unset):  Default: False.
+        verified_only (bool | Unset):  Default: False.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -141,6 +146,7 @@ release=release,
 from_=from_,
 to=to,
 include_filtered=include_filtered,
+verified_only=verified_only,
 
     )
 
@@ -158,6 +164,7 @@ def sync(
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
     include_filtered: bool | Unset = False,
+    verified_only: bool | Unset = False,
 
 ) -> Error | Report | None:
     """ One report, for the filters given.
@@ -168,6 +175,7 @@ def sync(
         from_ (datetime.date | Unset):
         to (datetime.date | Unset):
         include_filtered (bool | Unset):  Default: False.
+        verified_only (bool | Unset):  Default: False.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -185,6 +193,7 @@ release=release,
 from_=from_,
 to=to,
 include_filtered=include_filtered,
+verified_only=verified_only,
 
     ).parsed
 
@@ -196,6 +205,7 @@ async def asyncio_detailed(
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
     include_filtered: bool | Unset = False,
+    verified_only: bool | Unset = False,
 
 ) -> Response[Error | Report]:
     """ One report, for the filters given.
@@ -206,6 +216,7 @@ async def asyncio_detailed(
         from_ (datetime.date | Unset):
         to (datetime.date | Unset):
         include_filtered (bool | Unset):  Default: False.
+        verified_only (bool | Unset):  Default: False.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -222,6 +233,7 @@ release=release,
 from_=from_,
 to=to,
 include_filtered=include_filtered,
+verified_only=verified_only,
 
     )
 
@@ -239,6 +251,7 @@ async def asyncio(
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
     include_filtered: bool | Unset = False,
+    verified_only: bool | Unset = False,
 
 ) -> Error | Report | None:
     """ One report, for the filters given.
@@ -249,6 +262,7 @@ async def asyncio(
         from_ (datetime.date | Unset):
         to (datetime.date | Unset):
         include_filtered (bool | Unset):  Default: False.
+        verified_only (bool | Unset):  Default: False.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -266,5 +280,6 @@ release=release,
 from_=from_,
 to=to,
 include_filtered=include_filtered,
+verified_only=verified_only,
 
     )).parsed

@@ -22,6 +22,7 @@ def _get_kwargs(
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
     include_filtered: bool | Unset = False,
+    verified_only: bool | Unset = False,
 
 ) -> dict[str, Any]:
     
@@ -43,6 +44,8 @@ def _get_kwargs(
     params["to"] = json_to
 
     params["include_filtered"] = include_filtered
+
+    params["verified_only"] = verified_only
 
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
@@ -112,6 +115,7 @@ def sync_detailed(
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
     include_filtered: bool | Unset = False,
+    verified_only: bool | Unset = False,
 
 ) -> Response[Error | Summary]:
     """ Totals of installations, environments and nodes, for the filters given.
@@ -121,6 +125,7 @@ def sync_detailed(
         from_ (datetime.date | Unset):
         to (datetime.date | Unset):
         include_filtered (bool | Unset):  Default: False.
+        verified_only (bool | Unset):  Default: False.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -136,6 +141,7 @@ def sync_detailed(
 from_=from_,
 to=to,
 include_filtered=include_filtered,
+verified_only=verified_only,
 
     )
 
@@ -152,6 +158,7 @@ def sync(
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
     include_filtered: bool | Unset = False,
+    verified_only: bool | Unset = False,
 
 ) -> Error | Summary | None:
     """ Totals of installations, environments and nodes, for the filters given.
@@ -161,6 +168,7 @@ def sync(
         from_ (datetime.date | Unset):
         to (datetime.date | Unset):
         include_filtered (bool | Unset):  Default: False.
+        verified_only (bool | Unset):  Default: False.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -177,6 +185,7 @@ release=release,
 from_=from_,
 to=to,
 include_filtered=include_filtered,
+verified_only=verified_only,
 
     ).parsed
 
@@ -187,6 +196,7 @@ async def asyncio_detailed(
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
     include_filtered: bool | Unset = False,
+    verified_only: bool | Unset = False,
 
 ) -> Response[Error | Summary]:
     """ Totals of installations, environments and nodes, for the filters given.
@@ -196,6 +206,7 @@ async def asyncio_detailed(
         from_ (datetime.date | Unset):
         to (datetime.date | Unset):
         include_filtered (bool | Unset):  Default: False.
+        verified_only (bool | Unset):  Default: False.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -211,6 +222,7 @@ async def asyncio_detailed(
 from_=from_,
 to=to,
 include_filtered=include_filtered,
+verified_only=verified_only,
 
     )
 
@@ -227,6 +239,7 @@ async def asyncio(
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
     include_filtered: bool | Unset = False,
+    verified_only: bool | Unset = False,
 
 ) -> Error | Summary | None:
     """ Totals of installations, environments and nodes, for the filters given.
@@ -236,6 +249,7 @@ async def asyncio(
         from_ (datetime.date | Unset):
         to (datetime.date | Unset):
         include_filtered (bool | Unset):  Default: False.
+        verified_only (bool | Unset):  Default: False.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -252,5 +266,6 @@ release=release,
 from_=from_,
 to=to,
 include_filtered=include_filtered,
+verified_only=verified_only,
 
     )).parsed

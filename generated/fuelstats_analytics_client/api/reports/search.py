@@ -27,7 +27,8 @@ def _get_kwargs(
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
     include_filtered: bool | Unset = False,
-    master_node_uid: str | Unset = UNSET,
+    verified_only: bool | Unset = False,
+    installation_id: str | Unset = UNSET,
     os: str | Unset = UNSET,
     hypervisor: str | Unset = UNSET,
     network_type: str | Unset = UNSET,
@@ -60,7 +61,9 @@ def _get_kwargs(
 
     params["include_filtered"] = include_filtered
 
-    params["master_node_uid"] = master_node_uid
+    params["verified_only"] = verified_only
+
+    params["installation_id"] = installation_id
 
     params["os"] = os
 
@@ -160,7 +163,8 @@ def sync_detailed(
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
     include_filtered: bool | Unset = False,
-    master_node_uid: str | Unset = UNSET,
+    verified_only: bool | Unset = False,
+    installation_id: str | Unset = UNSET,
     os: str | Unset = UNSET,
     hypervisor: str | Unset = UNSET,
     network_type: str | Unset = UNSET,
@@ -175,6 +179,9 @@ def sync_detailed(
 
      A search API of its own, not a window onto Elasticsearch: fixed filters, a free-text query
     (all its words must match), pages of at most 100, sorting and aggregations from fixed lists.
+    Installations are named by `installation_id`, an opaque id (an HMAC of the master node's uid
+    under a secret of the server): a master_node_uid identifies a customer's installation and is
+    never published (docs/security.md); the private part has it.
 
     Args:
         kind (SearchKind):
@@ -183,7 +190,8 @@ def sync_detailed(
         from_ (datetime.date | Unset):
         to (datetime.date | Unset):
         include_filtered (bool | Unset):  Default: False.
-        master_node_uid (str | Unset):
+        verified_only (bool | Unset):  Default: False.
+        installation_id (str | Unset):
         os (str | Unset):
         hypervisor (str | Unset):
         network_type (str | Unset):
@@ -209,7 +217,8 @@ release=release,
 from_=from_,
 to=to,
 include_filtered=include_filtered,
-master_node_uid=master_node_uid,
+verified_only=verified_only,
+installation_id=installation_id,
 os=os,
 hypervisor=hypervisor,
 network_type=network_type,
@@ -236,7 +245,8 @@ def sync(
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
     include_filtered: bool | Unset = False,
-    master_node_uid: str | Unset = UNSET,
+    verified_only: bool | Unset = False,
+    installation_id: str | Unset = UNSET,
     os: str | Unset = UNSET,
     hypervisor: str | Unset = UNSET,
     network_type: str | Unset = UNSET,
@@ -251,6 +261,9 @@ def sync(
 
      A search API of its own, not a window onto Elasticsearch: fixed filters, a free-text query
     (all its words must match), pages of at most 100, sorting and aggregations from fixed lists.
+    Installations are named by `installation_id`, an opaque id (an HMAC of the master node's uid
+    under a secret of the server): a master_node_uid identifies a customer's installation and is
+    never published (docs/security.md); the private part has it.
 
     Args:
         kind (SearchKind):
@@ -259,7 +272,8 @@ def sync(
         from_ (datetime.date | Unset):
         to (datetime.date | Unset):
         include_filtered (bool | Unset):  Default: False.
-        master_node_uid (str | Unset):
+        verified_only (bool | Unset):  Default: False.
+        installation_id (str | Unset):
         os (str | Unset):
         hypervisor (str | Unset):
         network_type (str | Unset):
@@ -286,7 +300,8 @@ release=release,
 from_=from_,
 to=to,
 include_filtered=include_filtered,
-master_node_uid=master_node_uid,
+verified_only=verified_only,
+installation_id=installation_id,
 os=os,
 hypervisor=hypervisor,
 network_type=network_type,
@@ -307,7 +322,8 @@ async def asyncio_detailed(
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
     include_filtered: bool | Unset = False,
-    master_node_uid: str | Unset = UNSET,
+    verified_only: bool | Unset = False,
+    installation_id: str | Unset = UNSET,
     os: str | Unset = UNSET,
     hypervisor: str | Unset = UNSET,
     network_type: str | Unset = UNSET,
@@ -322,6 +338,9 @@ async def asyncio_detailed(
 
      A search API of its own, not a window onto Elasticsearch: fixed filters, a free-text query
     (all its words must match), pages of at most 100, sorting and aggregations from fixed lists.
+    Installations are named by `installation_id`, an opaque id (an HMAC of the master node's uid
+    under a secret of the server): a master_node_uid identifies a customer's installation and is
+    never published (docs/security.md); the private part has it.
 
     Args:
         kind (SearchKind):
@@ -330,7 +349,8 @@ async def asyncio_detailed(
         from_ (datetime.date | Unset):
         to (datetime.date | Unset):
         include_filtered (bool | Unset):  Default: False.
-        master_node_uid (str | Unset):
+        verified_only (bool | Unset):  Default: False.
+        installation_id (str | Unset):
         os (str | Unset):
         hypervisor (str | Unset):
         network_type (str | Unset):
@@ -356,7 +376,8 @@ release=release,
 from_=from_,
 to=to,
 include_filtered=include_filtered,
-master_node_uid=master_node_uid,
+verified_only=verified_only,
+installation_id=installation_id,
 os=os,
 hypervisor=hypervisor,
 network_type=network_type,
@@ -383,7 +404,8 @@ async def asyncio(
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
     include_filtered: bool | Unset = False,
-    master_node_uid: str | Unset = UNSET,
+    verified_only: bool | Unset = False,
+    installation_id: str | Unset = UNSET,
     os: str | Unset = UNSET,
     hypervisor: str | Unset = UNSET,
     network_type: str | Unset = UNSET,
@@ -398,6 +420,9 @@ async def asyncio(
 
      A search API of its own, not a window onto Elasticsearch: fixed filters, a free-text query
     (all its words must match), pages of at most 100, sorting and aggregations from fixed lists.
+    Installations are named by `installation_id`, an opaque id (an HMAC of the master node's uid
+    under a secret of the server): a master_node_uid identifies a customer's installation and is
+    never published (docs/security.md); the private part has it.
 
     Args:
         kind (SearchKind):
@@ -406,7 +431,8 @@ async def asyncio(
         from_ (datetime.date | Unset):
         to (datetime.date | Unset):
         include_filtered (bool | Unset):  Default: False.
-        master_node_uid (str | Unset):
+        verified_only (bool | Unset):  Default: False.
+        installation_id (str | Unset):
         os (str | Unset):
         hypervisor (str | Unset):
         network_type (str | Unset):
@@ -433,7 +459,8 @@ release=release,
 from_=from_,
 to=to,
 include_filtered=include_filtered,
-master_node_uid=master_node_uid,
+verified_only=verified_only,
+installation_id=installation_id,
 os=os,
 hypervisor=hypervisor,
 network_type=network_type,
