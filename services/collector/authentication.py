@@ -39,6 +39,7 @@ from fuelstats.collector import quarantine, storage
 from fuelstats.collector.context import collector_engine
 from fuelstats.collector.settings import get_settings
 from fuelstats.core.errors import Refused
+from fuelstats.core.proxies import client_address
 from fuelstats_common import signatures
 from fuelstats_common.signatures import FieldLines, HttpMessage
 
@@ -99,18 +100,18 @@ class Incoming:
     query: str
     headers: list[tuple[str, str]]
     body: bytes
-    address: str | None
+    address: str | None  # the client's, through the front door too (fuelstats.core.proxies); None: unknown
     enrolled: bool = False  # the master node of its header has a master_keys row
     signed_by: SignedBy | None = field(default=None)
 
     @classmethod
-    def of(cls, scope: Scope, body: bytes) -> Incoming:
+    def of(cls, scope: Scope, body: bytes, trusted_proxies: frozenset[str] = frozenset()) -> Incoming:
         raw_path = scope.get("raw_path") or scope["path"].encode()
         return cls(
             method=scope["method"], path=raw_path.decode("latin-1"), query=scope.get("query_string", b"").decode(
                 "latin-1"),
             headers=[(name.decode("latin-1"), value.decode("latin-1")) for name, value in scope["headers"]],
-            body=body, address=scope["client"][0] if scope.get("client") else None,
+            body=body, address=client_address(scope, trusted_proxies),
         )
 
     def header(self, name: str) -> str | None:
@@ -275,9 +276,9 @@ class SignatureMiddleware:
         if scope["type"] != "http" or scope["method"] != "POST" or path not in DATA_PATHS | KEY_PATHS:
             await self.app(scope, receive, send)
             return
-        incoming = Incoming.of(scope, await _read_body(receive))
-        scope[INCOMING] = incoming
         settings = get_settings()
+        incoming = Incoming.of(scope, await _read_body(receive), settings.trusted_proxy_addresses)
+        scope[INCOMING] = incoming
         engine = collector_engine()
         try:
             if path in DATA_PATHS:
