@@ -36,7 +36,7 @@ from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from fuelstats.core import metrics
+from fuelstats.core import jsontext, metrics
 from fuelstats.core.errors import Refused
 from fuelstats.core.jsondepth import nesting_depth
 from fuelstats.core.proxies import client_address, peer_address
@@ -192,6 +192,7 @@ def _finite_float(literal: str) -> float:
 
 # A NUL character or a lone UTF-16 surrogate is valid JSON but PostgreSQL cannot store it.
 _MAYBE_UNSTORABLE = re.compile(r"\\u(?:0000|[dD][89a-fA-F][0-9a-fA-F]{2})")
+_MAYBE_UNSTORABLE_BYTES = re.compile(_MAYBE_UNSTORABLE.pattern.encode())
 _UNSTORABLE_CHARACTER = re.compile("[\x00\ud800-\udfff]")
 
 
@@ -260,6 +261,9 @@ def _path_below_depth(text: str, limit: int) -> str:
             awaiting_key = False
     return "$"
 
+
+PARSED_BODY = "fuelstats.body"  # the scope's key of the request body as JSONBodyValidator read it
+_UNREAD = object()
 
 FORMATS = FormatChecker(formats=())
 
@@ -406,14 +410,29 @@ class JSONBodyValidator(JSONRequestBodyValidator):
         raw = b"".join([chunk async for chunk in stream])
         if not raw.strip():
             return None
+        utf8 = codecs.lookup(self._encoding).name == "utf-8"
         try:
-            text = raw.decode(self._encoding)
-            check_json_depth(raw if codecs.lookup(self._encoding).name == "utf-8" else text.encode())
-            body = json.loads(text, parse_constant=_refuse_constant, parse_float=_finite_float)
-        except (UnicodeDecodeError, ValueError) as error:
-            raise Refused(400, f"request body is not valid JSON: {error}", rule="json-syntax", path="$") from None
-        if _MAYBE_UNSTORABLE.search(text):
-            check_storable(body)
+            # orjson's reading is the json module's (jsontext); what it cannot read, or might read
+            # otherwise, takes the json module's path below, with its errors.
+            body = jsontext.loads(raw) if utf8 else _UNREAD
+        except jsontext.Undecided:
+            body = _UNREAD
+        if body is _UNREAD:
+            try:
+                text = raw.decode(self._encoding)
+                check_json_depth(raw if utf8 else text.encode())
+                body = json.loads(text, parse_constant=_refuse_constant, parse_float=_finite_float)
+            except (UnicodeDecodeError, ValueError) as error:
+                raise Refused(400, f"request body is not valid JSON: {error}", rule="json-syntax",
+                              path="$") from None
+            if _MAYBE_UNSTORABLE.search(text):
+                check_storable(body)
+        else:
+            check_json_depth(raw)  # read by orjson: valid UTF-8, so the json module's path would come here next
+            if b"\\u" in raw and _MAYBE_UNSTORABLE_BYTES.search(raw):
+                check_storable(body)
+        # Handed to the operation as it is (request_body()): Connexion would read the bytes again.
+        scope[PARSED_BODY] = body
         return body
 
     def _validate(self, body: t.Any) -> dict | None:
@@ -561,6 +580,11 @@ VALIDATOR_MAP = {
     "body": MediaTypeDict({"*/*json": JSONBodyValidator}),
     "response": MediaTypeDict({"*/*json": FastJSONResponseValidator}),
 }
+
+
+def request_body() -> t.Any:
+    """The body of the request being served, as JSONBodyValidator read and validated it."""
+    return request.scope[PARSED_BODY]
 
 
 def header_master_node_uid() -> str | None:
