@@ -63,6 +63,25 @@ def sanitize(data: Any) -> Any:
     return data
 
 
+def holds_credentials(data: Any) -> bool:
+    """Whether ``sanitize`` may change ``data``: a walk that copies nothing, for the many bodies that hold
+    no credential (False means ``sanitize(data) == data``)."""
+    if isinstance(data, dict):
+        if _is_password_setting(data):
+            return True
+        for key, value in data.items():
+            if names_credential(str(key)) or (isinstance(value, (dict, list)) and holds_credentials(value)):
+                return True
+    elif isinstance(data, list):
+        return any(isinstance(item, (dict, list)) and holds_credentials(item) for item in data)
+    return False
+
+
+def sanitize_if_needed(data: Any) -> Any:
+    """``sanitize(data)``, or ``data`` itself when that would be an equal copy: for what is stored at once."""
+    return sanitize(data) if holds_credentials(data) else data
+
+
 # --- free text: error messages and task output ---------------------------------------------------
 # Text has no keys, but credentials show up in it the way logs and configs write them:
 # `password: x`, `"api_key": "x"`, `token=x`, `--password x`, `https://user:x@host`.
@@ -104,6 +123,18 @@ def sanitize_action_log_body(body: dict[str, Any]) -> dict[str, Any]:
     if isinstance(info, dict) and isinstance(info.get("message"), str):
         clean["additional_info"] = {**info, "message": sanitize_text(info["message"])}
     return clean
+
+
+def sanitize_action_log_body_if_needed(body: dict[str, Any]) -> dict[str, Any]:
+    """``sanitize_action_log_body(body)``, or ``body`` itself when that would be an equal copy."""
+    if holds_credentials(body):
+        return sanitize_action_log_body(body)
+    info = body.get("additional_info")
+    if isinstance(info, dict) and isinstance(info.get("message"), str):
+        message = sanitize_text(info["message"])
+        if message != info["message"]:
+            return {**body, "additional_info": {**info, "message": message}}
+    return body
 
 
 def sanitize_all(data: Any) -> Any:
