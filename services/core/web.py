@@ -286,6 +286,8 @@ def _is_date_time(value: object) -> bool:
 _SHARED_KEYWORDS = frozenset({"type", "properties", "required", "additionalProperties", "items", "enum", "minimum",
                               "maximum", "minLength", "maxLength", "minItems", "maxItems"})
 _ANNOTATIONS = frozenset({"title", "description", "example", "default", "readOnly", "deprecated"})
+# Connexion puts the spec's components beside the root of each schema it validates with.
+_CONTAINERS = frozenset({"components", "definitions"})
 _SCHEMA_MAPS = frozenset({"properties"})  # keywords whose value maps names to schemas
 _PATTERN_FORMAT = "fuelstats-pattern:"  # a format of ours that stands for a pattern (see exact_for_rust)
 
@@ -312,6 +314,8 @@ def exact_for_rust(schema: t.Any) -> t.Any:
     nullable = bool(schema.get("nullable") or schema.get("x-nullable") is True)
     for keyword, value in schema.items():
         if keyword in _ANNOTATIONS or keyword in ("nullable", "x-nullable"):
+            continue
+        if keyword in _CONTAINERS:  # what a $ref may point into; no $ref is translated
             continue
         if keyword in _SCHEMA_MAPS:
             translated[keyword] = {name: exact_for_rust(sub) for name, sub in value.items()}
