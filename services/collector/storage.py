@@ -10,14 +10,45 @@ on their own: PostgreSQL makes each statement a transaction, so a batch is store
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, bindparam, text
+from sqlalchemy import Connection, CursorResult, Engine, bindparam, text
 from sqlalchemy.dialects.postgresql import JSONB
 
 from fuelstats.core import jsontext
+
+# --- prepared statements -------------------------------------------------------------------------
+
+_PARAMETER = re.compile(r"(?<![:\w]):(\w+)")
+
+
+class Prepared:
+    """A statement PostgreSQL plans once per connection (PREPARE), then only executes: the batch
+    statements below cost more to plan than to run on 100 records."""
+
+    def __init__(self, name: str, statement: str) -> None:
+        self.name = name
+        self.parameters: list[str] = []
+
+        def numbered(match: re.Match[str]) -> str:
+            if match[1] not in self.parameters:
+                self.parameters.append(match[1])
+            return f"${self.parameters.index(match[1]) + 1}"
+
+        self.preparation = f"PREPARE {name} AS {_PARAMETER.sub(numbered, statement)}"
+        self.execution = f"EXECUTE {name} ({', '.join(f'%({parameter})s' for parameter in self.parameters)})"
+
+    def execute(self, connection: Connection, values: dict[str, Any]) -> CursorResult[Any]:
+        # The pool's info on the connection lasts as long as the DBAPI connection, as the preparation does.
+        prepared = connection.connection.info.setdefault("fuelstats_prepared", set())
+        if self.name not in prepared:
+            connection.exec_driver_sql(self.preparation)
+            prepared.add(self.name)
+        return connection.exec_driver_sql(self.execution, values)
+
 
 PARTITIONS_AHEAD = 2
 _PARTITION_LOCK = 0x66_75_65_6C  # "fuel": serialises partition creation between workers
@@ -131,8 +162,7 @@ _INSERT_ACTION_LOGS = text(
 # The same in one statement with the check of who may write these master nodes' records
 # (authentication.check_writer): when the writer may not, nothing is stored and the rows returned
 # are the enrolled master nodes of the batch, with their keys.
-_STORE_ACTION_LOGS = text(
-    f"""
+_STORE_ACTION_LOGS = Prepared("fuelstats_store_action_logs", f"""
     WITH enrolled AS (
         SELECT master_node_uid, key_id FROM master_keys WHERE master_node_uid = ANY(CAST(:uids AS text[]))
     ),
@@ -149,8 +179,7 @@ _STORE_ACTION_LOGS = text(
     SELECT true, NULL, NULL, NULL, NULL FROM writer WHERE NOT allowed
     UNION ALL
     SELECT true, master_node_uid, NULL, NULL, key_id FROM enrolled WHERE NOT (SELECT allowed FROM writer)
-    """
-)
+""")
 
 
 @dataclass(frozen=True)
@@ -191,7 +220,7 @@ def store_action_logs(connection: Connection, rows: Sequence[ActionLogRow], *, m
                       header_uid: str | None, key_id: str | None) -> StoredNow | WriterRefused:
     """``insert_action_logs`` (verified when ``key_id`` signed the request) and the writer's check in one
     statement: the batch costs one round trip, and may run outside a transaction."""
-    result = connection.execute(_STORE_ACTION_LOGS, {
+    result = _STORE_ACTION_LOGS.execute(connection, {
         "records": _records(rows), "verified": key_id is not None, "uids": sorted(master_node_uids),
         "header_uid": header_uid, "key_id": key_id,
     }).all()
@@ -221,8 +250,7 @@ _INSTALLATION_STRUCTURE_UPSERT = """
 _UPSERT_INSTALLATION_STRUCTURE = text(_INSTALLATION_STRUCTURE_UPSERT.format(allowed=""))
 
 # The same with the writer's check (authentication.check_writer) in one statement, as _STORE_ACTION_LOGS.
-_STORE_INSTALLATION_STRUCTURE = text(
-    f"""
+_STORE_INSTALLATION_STRUCTURE = Prepared("fuelstats_store_installation_structure", f"""
     WITH enrolled AS (
         SELECT master_node_uid, key_id FROM master_keys WHERE master_node_uid = CAST(:master_node_uid AS text)
     ),
@@ -237,8 +265,7 @@ _STORE_INSTALLATION_STRUCTURE = text(
     SELECT true, NULL, NULL, NULL FROM writer WHERE NOT allowed
     UNION ALL
     SELECT true, NULL, master_node_uid, key_id FROM enrolled WHERE NOT (SELECT allowed FROM writer)
-    """
-)
+""")
 
 
 def upsert_installation_structure(
@@ -261,7 +288,7 @@ def store_installation_structure(
 ) -> bool | None | WriterRefused:
     """``upsert_installation_structure`` (verified when ``key_id`` signed it) and the writer's check in
     one statement."""
-    rows = connection.execute(_STORE_INSTALLATION_STRUCTURE, {
+    rows = _STORE_INSTALLATION_STRUCTURE.execute(connection, {
         "master_node_uid": master_node_uid, "structure": jsontext.dumps(structure), "release": release,
         "is_filtered": is_filtered, "verified": key_id is not None, "header_uid": header_uid, "key_id": key_id,
     }).all()
