@@ -23,10 +23,8 @@ import json
 import os
 import platform
 import queue
-import shutil
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -38,13 +36,22 @@ import httpx
 from sqlalchemy import text
 
 from bench import fleet
-from bench.common import FUELSTATS, collector_cluster, free_port, fuelstats_env, percentile, write_section
+from bench.common import (
+    BEFORE,
+    FUELSTATS,
+    collector_cluster,
+    free_port,
+    fuelstats_env,
+    load_average,
+    percentile,
+    source_of,
+    write_section,
+)
 from fuelstats.core.database import engine_for
 from fuelstats_common import signatures
 from tools.service import wait_ready
 
 SECTION = "collector-ingest"
-BEFORE = "c33f7ec"  # main before issue 13: the "before" rows
 LOG_ROWS = 30_000
 STRUCTURES = 600
 WORKERS = 2
@@ -83,27 +90,7 @@ def tree_cpu(root: int) -> float:
     return total
 
 
-def load_average() -> float:
-    return float(Path("/proc/loadavg").read_text().split()[0])
-
-
 # --- the servers -----------------------------------------------------------------------------------
-
-@contextlib.contextmanager
-def source_of(revision: str) -> Iterator[dict[str, str]]:
-    """The environment that makes this interpreter import fuel-stats as ``revision`` had it."""
-    folder = Path(tempfile.mkdtemp(prefix="fuelstats-bench-before-", dir="/tmp"))
-    try:
-        archive = subprocess.run(["git", "archive", revision, "services", "openapi", "config", "clients/common"],
-                                 check=True, capture_output=True).stdout
-        subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
-        (folder / "path").mkdir()
-        (folder / "path" / "fuelstats").symlink_to(folder / "services")
-        (folder / "path" / "fuelstats_common").symlink_to(folder / "clients" / "common" / "fuelstats_common")
-        yield {"PYTHONPATH": str(folder / "path")}
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
-
 
 @dataclass
 class Server:
