@@ -40,8 +40,10 @@ def test_the_collector_serves_its_spec_and_swagger_ui(client):
     assert "swagger" in ui.text.lower()
 
 
-# A valid body for each operation of the services that takes one, per spec; the analytics has none today.
+# A valid body for each operation of the services that takes one, per spec.
 VALID_BODIES = {
+    ("analytics.yaml", "post", "/api/v1/session/login/"): lambda: {"username": "nobody", "password": "wrong"},
+    ("analytics.yaml", "post", "/api/v1/tokens/create/"): lambda: {"name": "a token"},
     ("collector.yaml", "post", "/api/v1/action_logs/"): lambda: {"action_logs": [http_request_log(1)]},
     ("collector.yaml", "post", "/api/v1/installation_structure/"): lambda: {
         "installation_structure": installation_structure()},
@@ -65,14 +67,16 @@ def test_every_operation_with_a_body_is_checked_without_a_content_type():
 
 
 @pytest.mark.parametrize("operation", sorted(VALID_BODIES), ids=lambda o: f"{o[0]}:{o[1]}:{o[2]}")
-def test_a_valid_body_without_content_type_is_415_not_500(operation, engine):
+def test_a_valid_body_without_content_type_is_415_not_500(operation, engine, as_admin):
     import json
 
-    from fuelstats.collector.app import create_app
+    from fuelstats.analytics.app import create_app as analytics_app
+    from fuelstats.collector.app import create_app as collector_app
 
     spec, method, route = operation
-    assert spec == "collector.yaml", "add the app of the spec that gained an operation with a body"
-    with create_app().test_client() as client:
+    apps = {"collector.yaml": (collector_app, {}), "analytics.yaml": (analytics_app, as_admin)}
+    create_app, headers = apps[spec]  # a KeyError: add the app of the spec that gained an operation with a body
+    with create_app().test_client(headers=headers) as client:
         response = client.request(method, route, content=json.dumps(VALID_BODIES[operation]()).encode())
     assert response.status_code == 415, response.text
     assert (response.json()["rule"], response.json()["path"]) == ("content-type", "header.content-type")

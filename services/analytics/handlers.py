@@ -7,8 +7,8 @@ from typing import Any
 
 from starlette.responses import StreamingResponse
 
-from fuelstats.analytics import exports, freshness, reports, storage
-from fuelstats.analytics.context import collector_engine, primary_engine, queries
+from fuelstats.analytics import audit, exports, freshness, reports, storage
+from fuelstats.analytics.context import accounts_engine, collector_engine, primary_engine, queries
 from fuelstats.analytics.queries import Filters
 from fuelstats.analytics.storage import Range
 from fuelstats.analytics.settings import get_settings
@@ -71,9 +71,25 @@ def _range(from_: str | None, to: str | None, include_filtered: bool) -> Range:
 
 
 def _download(chunks: Any, media_type: str, name: str, selection: Range, extension: str) -> StreamingResponse:
+    _audit_export(name or "archive", selection)
     filename = f"fuel-stats{name and '_' + name}{_download_suffix(selection)}.{extension}"
     return StreamingResponse(chunks, media_type=media_type,
                              headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+def _audit_export(kind: str, selection: Range) -> None:
+    """Every download of the private part is in the audit trail: who took what, from where."""
+    from connexion import request
+
+    from fuelstats.analytics.security import current_principal
+    from fuelstats.core.proxies import client_address
+
+    principal = current_principal()
+    audit.record_alone(accounts_engine(), "export", actor=principal.name if principal else None,
+                       address=client_address(request.scope, get_settings().trusted_proxy_addresses), kind=kind,
+                       **{"from": selection.since and selection.since.isoformat(),
+                          "to": selection.until and selection.until.isoformat()},
+                       include_filtered=selection.include_filtered, via=principal.via if principal else None)
 
 
 def _download_suffix(selection: Range) -> str:

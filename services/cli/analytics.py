@@ -34,6 +34,8 @@ def serve(bind: str, workers: int | None) -> None:
     from fuelstats.core.server import serve as run_server
 
     settings = get_settings()
+    # Every login, session and token is checked there: without it, say so now rather than per request.
+    settings.require_analytics_database_url()
     run_server("fuelstats.analytics.app:create_app", bind=bind, workers=workers or settings.workers,
                log_level=settings.log_level)
 

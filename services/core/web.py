@@ -391,15 +391,21 @@ def _json_response(status: int, body: dict[str, t.Any], headers: dict[str, str] 
     return ConnexionResponse(status_code=status, mimetype="application/json", body=json.dumps(body), headers=headers)
 
 
-def _error_response(status: int, message: str, *, rule: str | None, path: str | None) -> ConnexionResponse:
+def _error_response(status: int, message: str, *, rule: str | None, path: str | None,
+                    headers: dict[str, str] | None = None) -> ConnexionResponse:
     """Every refusal's answer: the v1 error body, and its rule and path in the request's log line."""
     note(rule=rule, at=path)
-    return _json_response(status, error_body(message, rule=rule, path=path))
+    return _json_response(status, error_body(message, rule=rule, path=path), headers=headers)
 
 
 def _refused_response(request: ConnexionRequest, error: Exception) -> ConnexionResponse:
     assert isinstance(error, Refused)
-    return _error_response(error.status, error.message, rule=error.rule, path=error.path)
+    return _error_response(error.status, error.message, rule=error.rule, path=error.path, headers=error.headers)
+
+
+def answer_refusal(request: ConnexionRequest, refused: Refused) -> ConnexionResponse:
+    """The answer to ``refused``, for a service's handler of an exception of its own that is a refusal."""
+    return _refused_response(request, refused)
 
 
 def _problem_response(request: ConnexionRequest, error: Exception) -> ConnexionResponse:
