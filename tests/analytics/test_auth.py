@@ -438,3 +438,17 @@ def test_nothing_secret_reaches_the_logs(client_from, accounts_db, caplog):
     requests = [record.msg for record in caplog.records if record.name == "fuelstats.request"]
     assert {(line["path"], line.get("user"), line.get("via")) for line in requests} >= {
         ("/api/v1/tokens/create/", user, "session"), ("/api/v1/private/summary/", user, "token")}
+
+
+def test_a_login_takes_only_json_which_no_form_of_another_site_can_send(client_from, accounts_db):
+    user = new_user(accounts_db, "viewer")
+    client = client_from()
+    body = json.dumps({"username": user, "password": PASSWORD})
+    # What a cross-site form or a "simple" cross-origin fetch can send, without a CORS preflight.
+    for content_type in ("text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"):
+        answer = client.post("/api/v1/session/login/", content=body, headers={"content-type": content_type})
+        assert (answer.status_code, answer.json()["rule"]) == (415, "content-type"), content_type
+        assert "set-cookie" not in answer.headers
+    assert client.options("/api/v1/session/login/",
+                          headers={"Origin": "https://elsewhere.example", "Access-Control-Request-Method": "POST"}
+                          ).headers.get("access-control-allow-origin") is None

@@ -169,3 +169,19 @@ def test_a_community_instance_shows_its_reports_to_anyone(community, open_page, 
     page.wait_for_url("**/login?next=%2Faccount")
     assert visit.errors == [] and visit.outside == []
 
+
+
+def test_swagger_ui_authorizes_with_an_api_token(server, open_page):
+    page = open_page(server, logged_in=False).page
+    page.goto(server.url + "/ui/")
+    page.click("button.authorize")
+    page.fill("input[aria-label='auth-bearer-value']", server.credentials.token)
+    page.click(".auth-container:has(input[aria-label='auth-bearer-value']) button.authorize")
+    page.click("button.close-modal")
+    operation = page.locator(".opblock:has([data-path='/api/v1/reports/'])")
+    operation.locator(".opblock-summary").first.click()
+    operation.locator("button.try-out__btn").click()
+    operation.locator("button.execute").click()
+    status = operation.locator(".live-responses-table tbody .response-col_status").first
+    status.wait_for()
+    assert status.inner_text().strip() == "200"
