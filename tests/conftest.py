@@ -107,19 +107,28 @@ def migrate(url: str) -> None:
     assert result.exit_code == 0, result.output
 
 
+@contextmanager
+def process_setting(name: str, value: str) -> Iterator[None]:
+    """The variable ``name`` of this process set to ``value`` until the block ends, settings read afresh."""
+    previous = os.environ.get(name)
+    os.environ[name] = value
+    settings_of.cache_clear()
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = previous
+        settings_of.cache_clear()
+
+
 @pytest.fixture(scope="session")
 def database_url(postgres: Cluster) -> Iterator[str]:
     url = postgres.create_database("collector")
-    previous = os.environ.get("FUELSTATS_DATABASE_URL")
-    os.environ["FUELSTATS_DATABASE_URL"] = url
-    settings_of.cache_clear()
-    migrate(url)
-    yield url
-    if previous is None:
-        os.environ.pop("FUELSTATS_DATABASE_URL", None)
-    else:
-        os.environ["FUELSTATS_DATABASE_URL"] = previous
-    settings_of.cache_clear()
+    with process_setting("FUELSTATS_DATABASE_URL", url):
+        migrate(url)
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -130,17 +139,10 @@ def analytics_database_url(postgres: Cluster) -> Iterator[str]:
     from fuelstats.cli import main
 
     url = postgres.create_database("analytics")
-    result = CliRunner().invoke(main, ["analytics", "db", "upgrade"], env={"FUELSTATS_ANALYTICS_DATABASE_URL": url})
-    assert result.exit_code == 0, result.output
-    previous = os.environ.get("FUELSTATS_ANALYTICS_DATABASE_URL")
-    os.environ["FUELSTATS_ANALYTICS_DATABASE_URL"] = url
-    settings_of.cache_clear()
-    yield url
-    if previous is None:
-        os.environ.pop("FUELSTATS_ANALYTICS_DATABASE_URL", None)
-    else:
-        os.environ["FUELSTATS_ANALYTICS_DATABASE_URL"] = previous
-    settings_of.cache_clear()
+    with process_setting("FUELSTATS_ANALYTICS_DATABASE_URL", url):
+        result = CliRunner().invoke(main, ["analytics", "db", "upgrade"])
+        assert result.exit_code == 0, result.output
+        yield url
 
 
 ADMIN = "test-admin"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
 
 import httpx
 from sqlalchemy import Engine
@@ -13,8 +12,6 @@ from fuelstats.analytics.security import CSRF_HEADER, SESSION_COOKIE
 
 PASSWORD = "correct horse battery staple"
 OPERATOR = accounts.Actor("cli:tests")
-# A test client of the analytics whose requests come from ``peer``, with these headers.
-ClientFrom = Callable[..., httpx.Client]
 
 
 def new_user(engine: Engine, role: accounts.Role = "viewer", password: str | None = PASSWORD) -> str:

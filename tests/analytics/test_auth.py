@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-import os
 import re
 import uuid
 from collections.abc import Iterator
@@ -20,12 +19,11 @@ from sqlalchemy import Engine, text
 
 from fuelstats import resources
 from fuelstats.analytics import accounts
-from fuelstats.analytics.context import queries
 from fuelstats.analytics.security import CSRF_HEADER, SESSION_COOKIE, ROLE_EXTENSION
 from fuelstats.core.database import engine_for
 from fuelstats.core.openapi import load_spec
 from fuelstats_common.settings import settings_of
-from tests.analytics.auth import OPERATOR, PASSWORD, ClientFrom, bearer, logged_in, new_token, new_user
+from tests.analytics.auth import OPERATOR, PASSWORD, bearer, logged_in, new_token, new_user
 
 SPEC = load_spec(resources.openapi_dir() / "analytics.yaml")
 # A value for every path parameter of the spec, so that each operation can be called.
@@ -51,29 +49,6 @@ def accounts_db(analytics_database_url: str) -> Engine:
     return engine_for(analytics_database_url)
 
 
-@pytest.fixture
-def client_from(population, elasticsearch_node, analytics_database_url, monkeypatch) -> Iterator[ClientFrom]:  # type: ignore[no-untyped-def]
-    """Test clients of the analytics (over the fixture population) without credentials of their own."""
-    from fuelstats.analytics.app import create_app
-
-    monkeypatch.setitem(os.environ, "FUELSTATS_ELASTICSEARCH_URL", elasticsearch_node.url)
-    monkeypatch.setitem(os.environ, "FUELSTATS_INDEX_PREFIX", population)
-    settings_of.cache_clear()
-    queries.cache_clear()
-    opened = []
-
-    def client_from(peer: str = "127.0.0.1", **headers: str):  # type: ignore[no-untyped-def]
-        client = create_app().test_client(client=(peer, 40000), headers=headers)
-        opened.append(client.__enter__())
-        return client
-
-    yield client_from
-    for client in opened:
-        client.__exit__(None, None, None)
-    settings_of.cache_clear()
-    queries.cache_clear()
-
-
 @pytest.fixture(autouse=True)
 def no_throttle(analytics_database_url: str) -> Iterator[None]:
     """Failed logins of one test never throttle another's."""
@@ -96,8 +71,8 @@ def events(engine: Engine, actor: str) -> list[tuple[str, dict]]:
 OPEN = {("GET", "/api/v1/session/"), ("POST", "/api/v1/session/login/")}
 
 
-def test_without_credentials_every_operation_but_logging_in_is_401_with_a_challenge(client_from):
-    client = client_from()
+def test_without_credentials_every_operation_but_logging_in_is_401_with_a_challenge(app_client):
+    client = app_client()
     checked = operations(lambda route, method, operation: operation.get("security") != [])
     assert len(checked) >= 18
     for method, path in checked:
@@ -111,8 +86,8 @@ def test_without_credentials_every_operation_but_logging_in_is_401_with_a_challe
                                  "message": "log in, or send an API token (Authorization: Bearer ...)"}
 
 
-def test_wrong_credentials_are_401_and_say_which_kind_failed(client_from, accounts_db):
-    client = client_from()
+def test_wrong_credentials_are_401_and_say_which_kind_failed(app_client, accounts_db):
+    client = app_client()
     for headers, rule in ((bearer("fst_" + "x" * 43), "token"), (bearer("not even ours"), "token"),
                           ({"Cookie": f"{SESSION_COOKIE}=made-up"}, "session"),
                           ({"Authorization": "Bearer"}, "authentication")):
@@ -123,9 +98,9 @@ def test_wrong_credentials_are_401_and_say_which_kind_failed(client_from, accoun
         f'{CHALLENGE}, error="invalid_token"')
 
 
-def test_a_viewer_reads_the_reports_but_gets_403_on_every_admin_operation(client_from, accounts_db):
+def test_a_viewer_reads_the_reports_but_gets_403_on_every_admin_operation(app_client, accounts_db):
     viewer = new_token(accounts_db, new_user(accounts_db, "viewer"))
-    client = client_from(**bearer(viewer))
+    client = app_client(**bearer(viewer))
     for path in ("/api/v1/reports/", "/api/v1/reports/hypervisors/", "/api/v1/summary/", "/api/v1/status/",
                  "/api/v1/search/installations/", "/api/v1/tokens/"):
         assert client.get(path).status_code == 200, path
@@ -135,7 +110,7 @@ def test_a_viewer_reads_the_reports_but_gets_403_on_every_admin_operation(client
         answer = call(client, method, path)
         assert answer.status_code == 403, (method, path, answer.text)
         assert answer.json() == {"status": "error", "rule": "role", "message": "this needs the admin role"}
-    assert client_from(**bearer(new_token(accounts_db, new_user(accounts_db, "admin")))).get(
+    assert app_client(**bearer(new_token(accounts_db, new_user(accounts_db, "admin")))).get(
         "/api/v1/private/summary/").status_code == 200
 
 
@@ -152,18 +127,18 @@ def test_every_private_operation_is_admin_only_or_the_app_does_not_start():
         required_roles(unmarked)
 
 
-def test_the_private_part_stays_local_only_for_admins_too(client_from, accounts_db):
+def test_the_private_part_stays_local_only_for_admins_too(app_client, accounts_db):
     admin = bearer(new_token(accounts_db, new_user(accounts_db, "admin")))
-    answer = client_from("192.0.2.7", **admin).get("/api/v1/private/summary/")
+    answer = app_client("192.0.2.7", **admin).get("/api/v1/private/summary/")
     assert (answer.status_code, answer.json()["rule"]) == (403, "local-only")
 
 
 # --- API tokens ---------------------------------------------------------------------------------------
 
-def test_a_revoked_or_expired_token_stops_working_at_once(client_from, accounts_db):
+def test_a_revoked_or_expired_token_stops_working_at_once(app_client, accounts_db):
     user = new_user(accounts_db, "viewer")
     token, other = new_token(accounts_db, user), new_token(accounts_db, user)
-    client = client_from()
+    client = app_client()
     assert client.get("/api/v1/reports/", headers=bearer(token)).status_code == 200
     [made] = [item for item in client.get("/api/v1/tokens/", headers=bearer(token)).json()["items"]
               if item["id"] == accounts.token_principal(accounts_db, token, None).token_id]
@@ -181,9 +156,9 @@ def test_a_revoked_or_expired_token_stops_working_at_once(client_from, accounts_
     assert states == {"revoked", "expired"}
 
 
-def test_a_token_is_made_shown_once_and_never_acts_above_its_user(client_from, accounts_db):
+def test_a_token_is_made_shown_once_and_never_acts_above_its_user(app_client, accounts_db):
     admin = new_user(accounts_db, "admin")
-    client = client_from(**bearer(new_token(accounts_db, admin)))
+    client = app_client(**bearer(new_token(accounts_db, admin)))
     made = client.post("/api/v1/tokens/create/", json={"name": "nightly export", "role": "admin",
                                                         "expires_in_days": 30})
     assert made.status_code == 201, made.text
@@ -198,20 +173,20 @@ def test_a_token_is_made_shown_once_and_never_acts_above_its_user(client_from, a
     with accounts_db.connect() as connection:  # only its digest is kept
         assert not connection.execute(text("SELECT count(*) FROM api_tokens WHERE token_digest = :secret"),
                                       {"secret": secret}).scalar_one()
-    assert client_from(**bearer(secret)).get("/api/v1/private/summary/").status_code == 200
+    assert app_client(**bearer(secret)).get("/api/v1/private/summary/").status_code == 200
 
     # Its user demoted: the token acts as a viewer from the next request on.
     accounts.grant(accounts_db, admin, "viewer", OPERATOR)
-    assert client_from(**bearer(secret)).get("/api/v1/private/summary/").status_code == 403
+    assert app_client(**bearer(secret)).get("/api/v1/private/summary/").status_code == 403
     # A viewer cannot make an admin token.
     refused = client.post("/api/v1/tokens/create/", json={"name": "more rights", "role": "admin"})
     assert (refused.status_code, refused.json()["rule"]) == (400, "token-role")
 
 
-def test_users_manage_their_own_tokens_and_admins_everyones(client_from, accounts_db):
+def test_users_manage_their_own_tokens_and_admins_everyones(app_client, accounts_db):
     viewer, other, admin = (new_user(accounts_db, role) for role in ("viewer", "viewer", "admin"))
-    as_viewer = client_from(**bearer(new_token(accounts_db, viewer)))
-    as_admin = client_from(**bearer(new_token(accounts_db, admin)))
+    as_viewer = app_client(**bearer(new_token(accounts_db, viewer)))
+    as_admin = app_client(**bearer(new_token(accounts_db, admin)))
     others = new_token(accounts_db, other)
     others_id = accounts.token_principal(accounts_db, others, None).token_id
 
@@ -220,7 +195,7 @@ def test_users_manage_their_own_tokens_and_admins_everyones(client_from, account
     assert as_viewer.get("/api/v1/tokens/", params={"owner": "*"}).status_code == 403
     # Someone else's token is no token at all, to a viewer.
     assert as_viewer.post(f"/api/v1/tokens/{others_id}/revoke/").status_code == 404
-    assert client_from(**bearer(others)).get("/api/v1/reports/").status_code == 200
+    assert app_client(**bearer(others)).get("/api/v1/reports/").status_code == 200
 
     assert {item["user"] for item in as_admin.get("/api/v1/tokens/", params={"owner": "*"}).json()["items"]} >= {
         viewer, other, admin}
@@ -228,14 +203,14 @@ def test_users_manage_their_own_tokens_and_admins_everyones(client_from, account
     assert (made.status_code, made.json()["user"], made.json()["role"], made.json()["created_by"]) == (
         201, viewer, "viewer", admin)
     assert as_admin.post(f"/api/v1/tokens/{others_id}/revoke/").status_code == 200
-    assert client_from(**bearer(others)).get("/api/v1/reports/").status_code == 401
+    assert app_client(**bearer(others)).get("/api/v1/reports/").status_code == 401
 
 
 # --- browser sessions -----------------------------------------------------------------------------------
 
-def test_a_login_sets_a_secure_session_cookie_that_logging_out_ends(client_from, accounts_db):
+def test_a_login_sets_a_secure_session_cookie_that_logging_out_ends(app_client, accounts_db):
     user = new_user(accounts_db, "admin")
-    client = client_from()
+    client = app_client()
     answer = client.post("/api/v1/session/login/", json={"username": user.upper(), "password": PASSWORD})
     assert answer.status_code == 200, answer.text
     assert (answer.json()["user"], answer.json()["role"], answer.json()["via"]) == (user, "admin", "session")
@@ -263,9 +238,9 @@ def test_a_login_sets_a_secure_session_cookie_that_logging_out_ends(client_from,
     assert [event for event, _ in events(accounts_db, user)] == ["login", "logout"]
 
 
-def test_a_change_made_with_a_session_cookie_needs_its_csrf_token(client_from, accounts_db):
+def test_a_change_made_with_a_session_cookie_needs_its_csrf_token(app_client, accounts_db):
     user = new_user(accounts_db, "viewer")
-    client = client_from()
+    client = app_client()
     browser = logged_in(client, user)
     cookie_only = {"Cookie": browser["Cookie"]}
     other_session = logged_in(client, user)[CSRF_HEADER]
@@ -283,9 +258,9 @@ def test_a_change_made_with_a_session_cookie_needs_its_csrf_token(client_from, a
     assert client.post("/api/v1/session/logout/", headers=bearer(token)).status_code == 401
 
 
-def test_a_session_ends_when_idle_too_long_or_past_its_lifetime(client_from, accounts_db):
+def test_a_session_ends_when_idle_too_long_or_past_its_lifetime(app_client, accounts_db):
     user = new_user(accounts_db, "viewer")
-    client = client_from()
+    client = app_client()
     idle, old = logged_in(client, user), logged_in(client, user)
     with accounts_db.begin() as connection:
         connection.execute(text("UPDATE sessions SET last_seen_at = now() - interval '61 minutes'"
@@ -299,9 +274,9 @@ def test_a_session_ends_when_idle_too_long_or_past_its_lifetime(client_from, acc
         assert client.get("/api/v1/session/", headers=browser).json()["user"] is None
 
 
-def test_disabling_an_account_ends_its_sessions_and_tokens_at_once(client_from, accounts_db):
+def test_disabling_an_account_ends_its_sessions_and_tokens_at_once(app_client, accounts_db):
     user = new_user(accounts_db, "viewer")
-    client = client_from()
+    client = app_client()
     browser, token = logged_in(client, user), new_token(accounts_db, user)
     assert client.get("/api/v1/reports/", headers=browser).status_code == 200
     assert client.get("/api/v1/reports/", headers=bearer(token)).status_code == 200
@@ -316,9 +291,9 @@ def test_disabling_an_account_ends_its_sessions_and_tokens_at_once(client_from, 
     logged_in(client, user)
 
 
-def test_a_new_password_ends_the_sessions_opened_with_the_old(client_from, accounts_db):
+def test_a_new_password_ends_the_sessions_opened_with_the_old(app_client, accounts_db):
     user = new_user(accounts_db, "viewer")
-    client = client_from()
+    client = app_client()
     browser = logged_in(client, user)
     accounts.set_password(accounts_db, user, "a brand new passphrase", OPERATOR)
     assert client.get("/api/v1/reports/", headers=browser).status_code == 401
@@ -328,7 +303,7 @@ def test_a_new_password_ends_the_sessions_opened_with_the_old(client_from, accou
 
 # --- failed logins --------------------------------------------------------------------------------------
 
-def test_every_failed_login_reads_alike_and_costs_alike(client_from, accounts_db, monkeypatch):
+def test_every_failed_login_reads_alike_and_costs_alike(app_client, accounts_db, monkeypatch):
     user, disabled = new_user(accounts_db, "viewer"), new_user(accounts_db, "viewer")
     accounts.set_disabled(accounts_db, disabled, True, OPERATOR)
     verified = []
@@ -339,7 +314,7 @@ def test_every_failed_login_reads_alike_and_costs_alike(client_from, accounts_db
             return super().verify(digest, password)
 
     monkeypatch.setattr(accounts, "_hasher", Counting())
-    client = client_from("10.9.0.1")
+    client = app_client("10.9.0.1")
     answers = [client.post("/api/v1/session/login/", json={"username": name, "password": password})
                for name, password in ((user, "wrong password"), ("nobody-" + user, PASSWORD),
                                       (disabled, PASSWORD), ("x" * 128, "y"))]
@@ -356,16 +331,16 @@ def test_every_failed_login_reads_alike_and_costs_alike(client_from, accounts_db
                                            " OR actor LIKE 'xxx%'")).scalar_one()
 
 
-def test_repeated_failures_for_one_account_wait_and_say_how_long(client_from, accounts_db):
+def test_repeated_failures_for_one_account_wait_and_say_how_long(app_client, accounts_db):
     user, bystander = new_user(accounts_db, "viewer"), new_user(accounts_db, "viewer")
-    client = client_from("10.9.0.2")
+    client = app_client("10.9.0.2")
     for _ in range(5):  # FUELSTATS_LOGIN_ACCOUNT_FAILURES
         assert client.post("/api/v1/session/login/", json={"username": user, "password": "guess"}).status_code == 401
     throttled = client.post("/api/v1/session/login/", json={"username": user, "password": PASSWORD})
     assert (throttled.status_code, throttled.json()["rule"]) == (429, "login-throttle")
     assert 890 <= int(throttled.headers["retry-after"]) <= 900  # FUELSTATS_LOGIN_LOCKOUT
     # From any address: the account waits, not the address; other accounts do not wait.
-    assert client_from("10.9.0.3").post("/api/v1/session/login/",
+    assert app_client("10.9.0.3").post("/api/v1/session/login/",
                                         json={"username": user, "password": PASSWORD}).status_code == 429
     logged_in(client, bystander)
     # A name nobody has is throttled just the same, so 429 tells nothing about which names exist.
@@ -378,23 +353,23 @@ def test_repeated_failures_for_one_account_wait_and_say_how_long(client_from, ac
                                        " AND address = '10.9.0.2'")).scalar_one() == 2
 
 
-def test_repeated_failures_from_one_address_wait(client_from, accounts_db, monkeypatch):
+def test_repeated_failures_from_one_address_wait(app_client, accounts_db, monkeypatch):
     monkeypatch.setenv("FUELSTATS_LOGIN_ADDRESS_FAILURES", "3")
     settings_of.cache_clear()
     user = new_user(accounts_db, "viewer")
-    client = client_from("10.9.0.4")
+    client = app_client("10.9.0.4")
     for attempt in range(3):  # each for another name: no account reaches its own limit
         client.post("/api/v1/session/login/", json={"username": f"guess-{attempt}", "password": "guess"})
     assert client.post("/api/v1/session/login/", json={"username": user, "password": PASSWORD}).status_code == 429
-    logged_in(client_from("10.9.0.5"), user)
+    logged_in(app_client("10.9.0.5"), user)
 
 
 # --- the audit trail ------------------------------------------------------------------------------------
 
-def test_the_audit_trail_has_logins_tokens_and_exports_and_the_private_api_lists_it(client_from, accounts_db,
+def test_the_audit_trail_has_logins_tokens_and_exports_and_the_private_api_lists_it(app_client, accounts_db,
                                                                                     caplog):
     admin = new_user(accounts_db, "admin")
-    client = client_from()
+    client = app_client()
     caplog.set_level(logging.INFO, logger="fuelstats.audit")
     client.post("/api/v1/session/login/", json={"username": admin, "password": "not it"})
     browser = logged_in(client, admin)
@@ -407,7 +382,7 @@ def test_the_audit_trail_has_logins_tokens_and_exports_and_the_private_api_lists
 
     expected = ["login-failed", "login", "token-created", "token-used", "export", "export", "token-revoked", "logout"]
     assert [event for event, _ in events(accounts_db, admin)] == expected
-    trail = client_from(**bearer(new_token(accounts_db, new_user(accounts_db, "admin")))).get(
+    trail = app_client(**bearer(new_token(accounts_db, new_user(accounts_db, "admin")))).get(
         "/api/v1/private/audit/", params={"actor": admin, "size": 100}).json()
     assert [item["event"] for item in reversed(trail["items"])] == expected
     export = next(item for item in trail["items"] if item["event"] == "export")
@@ -417,10 +392,10 @@ def test_the_audit_trail_has_logins_tokens_and_exports_and_the_private_api_lists
     assert [line["action"] for line in logged if line["actor"] == admin] == expected
 
 
-def test_nothing_secret_reaches_the_logs(client_from, accounts_db, caplog):
+def test_nothing_secret_reaches_the_logs(app_client, accounts_db, caplog):
     caplog.set_level(logging.DEBUG)
     user = new_user(accounts_db, "admin")
-    client = client_from()
+    client = app_client()
     mistyped = "hunter2-typed-in-the-wrong-field"
     client.post("/api/v1/session/login/", json={"username": mistyped, "password": PASSWORD})
     client.post("/api/v1/session/login/", json={"username": user, "password": mistyped})
@@ -440,9 +415,9 @@ def test_nothing_secret_reaches_the_logs(client_from, accounts_db, caplog):
         ("/api/v1/tokens/create/", user, "session"), ("/api/v1/private/summary/", user, "token")}
 
 
-def test_a_login_takes_only_json_which_no_form_of_another_site_can_send(client_from, accounts_db):
+def test_a_login_takes_only_json_which_no_form_of_another_site_can_send(app_client, accounts_db):
     user = new_user(accounts_db, "viewer")
-    client = client_from()
+    client = app_client()
     body = json.dumps({"username": user, "password": PASSWORD})
     # What a cross-site form or a "simple" cross-origin fetch can send, without a CORS preflight.
     for content_type in ("text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"):

@@ -4,13 +4,11 @@ and their pages to anyone, and nothing else."""
 
 from __future__ import annotations
 
-import os
 
 import pytest
 
-from fuelstats.analytics.context import queries
 from fuelstats.analytics.settings import AnalyticsSettings
-from fuelstats_common.settings import ConfigurationError, load_settings, settings_of
+from fuelstats_common.settings import ConfigurationError, load_settings
 from tests.analytics.auth import bearer, logged_in, new_token, new_user
 
 PUBLIC_API = ("/api/v1/reports/", "/api/v1/reports/hypervisors/", "/api/v1/summary/", "/api/v1/status/",
@@ -21,30 +19,17 @@ NEVER_OPEN = ("/api/v1/tokens/", "/api/v1/private/summary/", "/api/v1/private/au
 
 
 @pytest.fixture
-def anonymous(population, elasticsearch_node, analytics_database_url, monkeypatch):  # type: ignore[no-untyped-def]
+def anonymous(app_client, monkeypatch):  # type: ignore[no-untyped-def]
     """A function: a test client of the analytics in a mode (None: the default), without credentials."""
-    from fuelstats.analytics.app import create_app
-
-    monkeypatch.setitem(os.environ, "FUELSTATS_ELASTICSEARCH_URL", elasticsearch_node.url)
-    monkeypatch.setitem(os.environ, "FUELSTATS_INDEX_PREFIX", population)
-    opened = []
 
     def in_mode(mode: str | None):  # type: ignore[no-untyped-def]
         if mode is None:
             monkeypatch.delenv("FUELSTATS_ANALYTICS_MODE", raising=False)
         else:
             monkeypatch.setenv("FUELSTATS_ANALYTICS_MODE", mode)
-        settings_of.cache_clear()
-        queries.cache_clear()
-        client = create_app().test_client(client=("127.0.0.1", 40000), follow_redirects=False)
-        opened.append(client.__enter__())
-        return client
+        return app_client(follow_redirects=False)
 
-    yield in_mode
-    for client in opened:
-        client.__exit__(None, None, None)
-    settings_of.cache_clear()
-    queries.cache_clear()
+    return in_mode
 
 
 def test_private_is_the_default_and_opens_nothing(anonymous):
