@@ -21,7 +21,7 @@ from typing import Any
 
 import httpx
 
-from bench.common import collector_database, fuelstats_env, run_sized, service
+from bench.common import analytics_reader, collector_cluster, fuelstats_env, run_sized, service
 from bench.etl import fill, peak_rss
 from fuelstats.core.database import engine_for
 
@@ -53,12 +53,12 @@ def copy_out(url: str) -> float:
         raw.close()
 
 
-def export(base: str) -> tuple[float, int]:
+def export(base: str, token: str) -> tuple[float, int]:
     """Seconds to stream the whole action-log export, and its lines."""
     lines = 0
     started = time.perf_counter()
-    with httpx.Client(timeout=600) as client, client.stream("GET", f"{base}/api/v1/private/exports/action_logs/",
-                                                           params={"include_filtered": "true"}) as response:
+    with httpx.Client(timeout=600, headers={"Authorization": f"Bearer {token}"}) as client, client.stream(
+            "GET", f"{base}/api/v1/private/exports/action_logs/", params={"include_filtered": "true"}) as response:
         response.raise_for_status()
         for chunk in response.iter_bytes():
             lines += chunk.count(b"\n")
@@ -72,19 +72,21 @@ def worker_pid(master: int) -> int:
 
 def measure(sizes: list[int]) -> list[dict[str, Any]]:
     results = []
-    with (collector_database() as url,
-          service(["analytics", "serve"], fuelstats_env(url), "/api/v1/reports/", workers=1) as (base, pid)):
-        worker = worker_pid(pid)
-        filled = 0
-        for rows in sizes:
-            fill(url, rows - filled, offset=filled)
-            filled = rows
-            seconds, lines = export(base)
-            if lines != rows + 1:
-                raise RuntimeError(f"the export has {lines} lines for {rows} rows")
-            baseline = copy_out(url)
-            results.append({"rows": rows, "export_rate": rows / seconds, "copy_rate": rows / baseline,
-                            "peak_mib": peak_rss(worker) / 2**20})
+    with collector_cluster() as (cluster, url):
+        accounts, token = analytics_reader(cluster)
+        env = fuelstats_env(url, analytics_database_url=accounts)
+        with service(["analytics", "serve"], env, "/api/v1/reports/", workers=1) as (base, pid):
+            worker = worker_pid(pid)
+            filled = 0
+            for rows in sizes:
+                fill(url, rows - filled, offset=filled)
+                filled = rows
+                seconds, lines = export(base, token)
+                if lines != rows + 1:
+                    raise RuntimeError(f"the export has {lines} lines for {rows} rows")
+                baseline = copy_out(url)
+                results.append({"rows": rows, "export_rate": rows / seconds, "copy_rate": rows / baseline,
+                                "peak_mib": peak_rss(worker) / 2**20})
     return results
 
 

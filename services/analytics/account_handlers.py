@@ -13,20 +13,16 @@ from fuelstats.analytics.accounts import Actor, Principal
 from fuelstats.analytics.context import accounts_engine, login_policy
 from fuelstats.analytics.security import (
     clear_session_cookie,
+    client,
     current_principal,
     session_token,
     session_view,
     set_session_cookie,
 )
 from fuelstats.analytics.settings import get_settings
-from fuelstats.core.proxies import client_address
 
 Json = dict[str, Any]
 EVERYONE = "*"
-
-
-def _address() -> str | None:
-    return client_address(request.scope, get_settings().trusted_proxy_addresses)
 
 
 def _signed_in() -> Principal:
@@ -37,7 +33,7 @@ def _signed_in() -> Principal:
 
 def _actor() -> Actor:
     principal = _signed_in()
-    return Actor(principal.name, _address(), principal)
+    return Actor(principal.name, client(request), principal)
 
 
 def whoami() -> Json:
@@ -46,7 +42,7 @@ def whoami() -> Json:
 
 def login(body: Json) -> Response:
     policy = login_policy()
-    opened = accounts.login(accounts_engine(), policy, body["username"], body["password"], _address())
+    opened = accounts.login(accounts_engine(), policy, body["username"], body["password"], client(request))
     view = session_view(opened.principal, opened.token, policy, get_settings().analytics_mode)
     response = JSONResponse({**view, "expires_at": opened.expires_at.isoformat()})
     set_session_cookie(response, opened)
@@ -56,7 +52,7 @@ def login(body: Json) -> Response:
 def logout() -> Response:
     token = session_token(request)
     assert token is not None, "the session scheme let the request in"
-    accounts.logout(accounts_engine(), token, _signed_in(), _address())
+    accounts.logout(accounts_engine(), token, _signed_in(), client(request))
     response = Response(status_code=204)
     clear_session_cookie(response)
     return response

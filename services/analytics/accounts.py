@@ -216,15 +216,16 @@ def grant(engine: Engine, name: str, role: Role, actor: Actor) -> None:
 # --- logins and sessions ----------------------------------------------------------------------------
 
 @functools.cache
-def _dummy_hash() -> str:
+def dummy_hash() -> str:
     """A hash of nothing anyone knows, with the real parameters: checked for unknown names, so that a
-    login with one costs what a login with a real name costs."""
+    login with one costs what a login with a real name costs (made when the app starts, so that the
+    first such login does not cost a hash more)."""
     return _hasher.hash(secrets.token_urlsafe(32))
 
 
 def _verify(password_hash: str | None, password: str) -> bool:
     try:
-        _hasher.verify(password_hash or _dummy_hash(), password)
+        _hasher.verify(password_hash or dummy_hash(), password)
     except (VerificationError, InvalidHashError):
         return False
     return password_hash is not None

@@ -15,7 +15,7 @@ from elastic_transport import ConnectionTimeout
 from elasticsearch import ApiError, NotFoundError
 from sqlalchemy.exc import OperationalError
 
-from fuelstats.analytics import security
+from fuelstats.analytics import accounts, security
 from fuelstats.analytics.access import allowed_networks_middleware, local_only_middleware
 from fuelstats.analytics.settings import get_settings
 from fuelstats.analytics.webui import ACCOUNT_PAGE, REPORT_PAGES, web_ui_middleware
@@ -82,6 +82,7 @@ def create_app() -> AsyncApp:
     app.add_middleware(security.role_middleware(security.required_roles(spec)),
                        position=MiddlewarePosition.BEFORE_VALIDATION)
     app.add_error_handler(OAuthProblem, security.unauthenticated)
+    accounts.dummy_hash()  # now, not at the first login of a name nobody has
     # The web UI at / and /assets/, beside the API (the private part stays local-only above); its
     # pages need a login as the operations they show do.
     guarded = (ACCOUNT_PAGE,) if settings.analytics_mode == "public-reports" else (*REPORT_PAGES, ACCOUNT_PAGE)

@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from connexion import request
 from starlette.responses import StreamingResponse
 
 from fuelstats.analytics import audit, exports, freshness, reports, storage
 from fuelstats.analytics.context import accounts_engine, collector_engine, primary_engine, queries
 from fuelstats.analytics.queries import Filters
+from fuelstats.analytics.security import client, current_principal
 from fuelstats.analytics.storage import Range
 from fuelstats.analytics.settings import get_settings
 from fuelstats.core.errors import Refused
@@ -79,14 +81,9 @@ def _download(chunks: Any, media_type: str, name: str, selection: Range, extensi
 
 def _audit_export(kind: str, selection: Range) -> None:
     """Every download of the private part is in the audit trail: who took what, from where."""
-    from connexion import request
-
-    from fuelstats.analytics.security import current_principal
-    from fuelstats.core.proxies import client_address
-
     principal = current_principal()
     audit.record_alone(accounts_engine(), "export", actor=principal.name if principal else None,
-                       address=client_address(request.scope, get_settings().trusted_proxy_addresses), kind=kind,
+                       address=client(request), kind=kind,
                        **{"from": selection.since and selection.since.isoformat(),
                           "to": selection.until and selection.until.isoformat()},
                        include_filtered=selection.include_filtered, via=principal.via if principal else None)

@@ -34,9 +34,10 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from fuelstats.analytics import accounts
 from fuelstats.analytics.accounts import CHALLENGE, LoginPolicy, OpenedSession, Principal, Role
 from fuelstats.analytics.context import accounts_engine, login_policy
-from fuelstats.analytics.settings import InstanceMode
+from fuelstats.analytics.settings import InstanceMode, get_settings
 from fuelstats.core import web
 from fuelstats.core.errors import Refused
+from fuelstats.core.proxies import client_address
 
 # __Host-: the browser keeps it only if it is Secure, for this host alone (no Domain) and path /, so
 # neither a sibling subdomain nor a plain-HTTP page can plant or overwrite it. Browsers count loopback
@@ -50,10 +51,8 @@ PRIVATE_PREFIX = "/api/v1/private/"
 INVALID_TOKEN = f'{CHALLENGE}, error="invalid_token"'
 
 
-def _client(request: ConnexionRequest) -> str | None:
-    from fuelstats.analytics.settings import get_settings
-    from fuelstats.core.proxies import client_address
-
+def client(request: HTTPConnection) -> str | None:
+    """The request's client address, as fuelstats.core.proxies reads it behind the front door."""
     return client_address(request.scope, get_settings().trusted_proxy_addresses)
 
 
@@ -77,7 +76,7 @@ async def session_info(api_key: str, request: ConnexionRequest) -> dict[str, Any
 
 async def bearer_info(token: str, request: ConnexionRequest) -> dict[str, Any]:
     """The bearer scheme's check (x-bearerInfoFunc): a live API token."""
-    principal = await run_in_threadpool(accounts.token_principal, accounts_engine(), token, _client(request))
+    principal = await run_in_threadpool(accounts.token_principal, accounts_engine(), token, client(request))
     if principal is None:
         raise Refused(401, "the token is unknown, revoked or expired", rule="token",
                       headers={"WWW-Authenticate": INVALID_TOKEN})
