@@ -71,13 +71,24 @@ up: setup
 	$(PY) -m tools.service start --name etl --pidfile $(LOCAL)/etl.pid --log $(LOCAL)/etl.log -- $(FUELSTATS) etl run
 	$(PY) -m tools.service start --name analytics --pidfile $(LOCAL)/analytics.pid --log $(LOCAL)/analytics.log \
 		--ready http://$(ANALYTICS_BIND)/api/v1/reports/ -- $(FUELSTATS) analytics serve --bind $(ANALYTICS_BIND)
+	@$(WRITE_LOCAL_ENV)
 	@echo "collector: http://$(COLLECTOR_BIND)/ui/  (logs: $(LOCAL)/collector.log)"
-	@echo "elasticsearch: $(FUELSTATS_ELASTICSEARCH_URL)  etl: fuelstats etl status  (logs: $(LOCAL)/etl.log)"
+	@echo "elasticsearch: $(FUELSTATS_ELASTICSEARCH_URL)  etl: source $(CURDIR)/$(LOCAL_ENV) && fuelstats etl status  (logs: $(LOCAL)/etl.log)"
 	@echo "analytics: http://$(ANALYTICS_BIND)/ (web UI), http://$(ANALYTICS_BIND)/ui/ (API)  (logs: $(LOCAL)/analytics.log)"
 	$(PY) -m tools.frontdoor start --dir $(LOCAL)/nginx --local-ca $(LOCAL)/tls --https-port $(HTTPS_PORT) \
 		--http-port $(HTTP_PORT) --collector $(COLLECTOR_BIND) --analytics $(ANALYTICS_BIND) $(FRONTDOOR_OPTIONS)
 	@echo "front door: https://localhost:$(HTTPS_PORT)/ (web UI and APIs; trust $(LOCAL)/tls/ca.pem)  (logs: $(LOCAL)/nginx/)"
 	$(ACCOUNTS_HINT)
+
+# make up's hints work as printed in a new shell: $(LOCAL_ENV) puts this virtualenv's commands on the
+# PATH and sets the FUELSTATS_* settings make up ran with (`source .local/env`): read from the recipe's
+# environment, which holds up's own target variables (the standby's, the front door's) too.
+LOCAL_ENV := $(LOCAL)/env
+WRITE_LOCAL_ENV = $(PY) -c 'import os, shlex, sys; \
+	print("\# What make up runs with, for a new shell: source", sys.argv[1]); \
+	print("export PATH=" + shlex.quote(sys.argv[2]) + ":\"$$PATH\""); \
+	[print(f"export {name}={shlex.quote(value)}") for name, value in sorted(os.environ.items()) if name.startswith("FUELSTATS_")]' \
+	$(CURDIR)/$(LOCAL_ENV) $(CURDIR)/$(VENV)/bin > $(LOCAL_ENV)
 
 down:
 	-@[ -x $(PY) ] && $(PY) -m tools.frontdoor stop --dir $(LOCAL)/nginx

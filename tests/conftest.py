@@ -23,7 +23,8 @@ from tools.locales import Node
 from tools.localpg import Cluster
 
 COLLECTOR_TABLES = ("action_log_keys", "action_logs", "installation_structures", "oswl_stats", "etl_checkpoints",
-                    "etl_dead_letters", "failure_reports", "failure_notifications")
+                    "etl_dead_letters", "failure_reports", "failure_notifications", "master_keys",
+                    "master_key_events", "signature_nonces", "quarantine_counts", "quarantine_samples")
 
 
 def free_port() -> int:

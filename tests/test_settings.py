@@ -32,12 +32,21 @@ def test_each_program_reads_only_its_own_variables():
     assert "FUELSTATS_ANALYTICS_NETWORKS" in analytics and "FUELSTATS_ANALYTICS_NETWORKS" not in collector | etl | kit
     assert "FUELSTATS_DATA_STALE_AFTER" in analytics and "FUELSTATS_DATA_STALE_AFTER" not in collector | etl | kit
     assert "FUELSTATS_COLLECTOR_CA_FILE" in kit and "FUELSTATS_COLLECTOR_CA_FILE" not in collector | etl | analytics
+    # How submissions are authenticated and quarantined is the collector's alone; the master's key, the kit's.
+    for name in ("FUELSTATS_SIGNATURE_SKEW", "FUELSTATS_NOTIFY_UNVERIFIED_FAILURE_REPORTS",
+                 "FUELSTATS_QUARANTINE_SAMPLES", "FUELSTATS_QUARANTINE_BODY_BYTES"):
+        assert name in collector and name not in etl | analytics | kit | backup
+    assert "FUELSTATS_MASTER_KEY_FILE" in kit and "FUELSTATS_MASTER_KEY_FILE" not in collector | etl | analytics | backup
     # Where backups go and how many snapshots are kept is the backup command's alone.
     for name in ("FUELSTATS_PGBACKREST_CONFIG", "FUELSTATS_BACKUP_STANZA", "FUELSTATS_SNAPSHOT_REPOSITORY",
                  "FUELSTATS_SNAPSHOT_LOCATION", "FUELSTATS_SNAPSHOT_KEEP"):
         assert name in backup and name not in collector | etl | analytics | kit
-    # The kit shares nothing with the services but the log level; the services share the database.
-    assert kit & (collector | etl | analytics | backup) == {"FUELSTATS_LOG_LEVEL"}
+    # The kit shares nothing with the services but how it logs; the services share the database.
+    assert kit & (collector | etl | analytics | backup) == {"FUELSTATS_LOG_LEVEL", "FUELSTATS_LOG_FORMAT"}
+    # Each program's metrics have a port of their own: one environment may serve them all.
+    binds = [name for name in collector | etl | analytics | kit | backup if name.endswith("_METRICS_BIND")]
+    assert sorted(binds) == ["FUELSTATS_ANALYTICS_METRICS_BIND", "FUELSTATS_COLLECTOR_METRICS_BIND",
+                             "FUELSTATS_ETL_METRICS_BIND", "FUELSTATS_NOTIFY_METRICS_BIND"]
     assert variables_of(DatabaseSettings) <= collector & etl & analytics
 
 
@@ -69,3 +78,22 @@ def test_a_malformed_value_names_its_variable_and_never_shows_a_secret(monkeypat
     with pytest.raises(ConfigurationError, match="FUELSTATS_SMTP_PASSWORD='<sanitized>'") as refused:
         load_settings(CollectorSettings)
     assert "hunter2" not in str(refused.value)
+
+
+def test_metrics_are_served_on_loopback_unless_told_otherwise(monkeypatch):
+    import ipaddress
+
+    from fuelstats.core.settings import split_bind
+
+    for model in (CollectorSettings, EtlSettings, AnalyticsSettings):
+        for field, info in model.model_fields.items():
+            if field.endswith("_metrics_bind"):
+                host, _ = split_bind(info.default)
+                assert ipaddress.ip_address(host).is_loopback, field
+    monkeypatch.setenv("FUELSTATS_ETL_METRICS_BIND", "9483")
+    with pytest.raises(ConfigurationError, match=r"^FUELSTATS_ETL_METRICS_BIND='9483': .*HOST:PORT"):
+        load_settings(EtlSettings)
+    monkeypatch.setenv("FUELSTATS_ETL_METRICS_BIND", "[::1]:9483")
+    assert split_bind(load_settings(EtlSettings).etl_metrics_bind) == ("::1", 9483)
+    monkeypatch.setenv("FUELSTATS_ETL_METRICS_BIND", "off")
+    assert split_bind(load_settings(EtlSettings).etl_metrics_bind) is None

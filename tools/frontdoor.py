@@ -269,8 +269,9 @@ def system_resolvers(resolv_conf: Path = Path("/etc/resolv.conf")) -> tuple[str,
 # --- the configuration -----------------------------------------------------------------------------
 
 def collector_paths(spec: Path = COLLECTOR_SPEC) -> str:
-    """A regular expression of exactly the collector's paths, from its OpenAPI document."""
-    paths = sorted(yaml.safe_load(spec.read_text())["paths"])
+    """A regular expression of exactly the collector's API paths, from its OpenAPI document. Its health
+    checks (/healthz, /readyz) are not among them: they are the host's, asked on loopback."""
+    paths = sorted(path for path in yaml.safe_load(spec.read_text())["paths"] if path.startswith("/api/"))
     alternatives = [re.sub(r"\\\{[^}]*\\\}", "[^/]+", re.escape(path)) for path in paths]
     return '"^(?:' + "|".join(alternatives) + ')$"'
 

@@ -1,6 +1,7 @@
 """`fuelstats-master`: the master node kit's command, what a Fuel master runs (docs/kit.md).
 
-    fuelstats-master init                         migrate, and make the master_node_uid once
+    fuelstats-master init                         migrate; make the master_node_uid and the signing key once
+    fuelstats-master key show|rotate              the master's signing key (docs/security.md)
     fuelstats-master db upgrade|downgrade         the kit's tables in the master's database
     fuelstats-master statistics on|off|show       send statistics or not; show the settings and the backlog
     fuelstats-master contact ...                  the customer contact, and whether it is sent
@@ -48,7 +49,8 @@ def master_alembic_config(database_url: str) -> Config:
 @click.version_option(package_name="fuel-stats-kit", prog_name=COMMAND)
 def main() -> None:
     """fuel-stats on a Fuel master node: its identity, its statistics settings and the sender."""
-    configure_logging(get_settings().log_level)
+    settings = get_settings()
+    configure_logging(settings.log_level, settings.log_format)
 
 
 # --- the master node database and settings -------------------------------------------------------
@@ -78,13 +80,73 @@ def master_db_downgrade(revision: str) -> None:
 
 @main.command("init")
 def master_init() -> None:
-    """At installation or upgrade: migrate, and make the master_node_uid if there is none yet."""
+    """At installation or upgrade: migrate, and make the master_node_uid and the signing key if there are none yet."""
     from alembic import command
 
+    from fuelstats_common.signatures import key_id
+    from fuelstats_kit.master_key import ensure_key
     from fuelstats_kit.master_settings import ensure_master_node
 
-    command.upgrade(master_alembic_config(get_settings().require_master_database_url()), "head")
+    settings = get_settings()
+    command.upgrade(master_alembic_config(settings.require_master_database_url()), "head")
     click.echo(ensure_master_node(_master_engine()).uid)
+    key = _usable(lambda: ensure_key(settings.master_key_file))
+    click.echo(f"signing key {key_id(key.public_key())} in {settings.master_key_file}", err=True)
+
+
+def _usable(load):  # type: ignore[no-untyped-def]
+    from fuelstats_kit.master_key import KeyFileError
+
+    try:
+        return load()
+    except (KeyFileError, OSError) as error:
+        raise click.ClickException(str(error)) from None
+
+
+# --- the signing key -----------------------------------------------------------------------------
+
+@main.group("key")
+def master_key() -> None:
+    """The master node's signing key: the collector takes its records only signed with it (docs/security.md)."""
+
+
+@master_key.command("show")
+def master_key_show() -> None:
+    """The key's id and public key, as the collector knows them."""
+    from fuelstats_common.signatures import key_id, public_key_text
+    from fuelstats_kit.master_key import load_key
+
+    path = get_settings().master_key_file
+    key = _usable(lambda: load_key(path))
+    if key is None:
+        raise click.ClickException(f"no signing key in {path}: run `{COMMAND} init`")
+    click.echo(f"key id {key_id(key.public_key())}\npublic key {public_key_text(key.public_key())}\nfile {path}")
+
+
+@master_key.command("rotate")
+def master_key_rotate() -> None:
+    """Replace the key by a new one: the collector takes it signed by both, and only then is it used."""
+    from fuelstats_common.signatures import key_id
+    from fuelstats_kit.collector import Collector, CollectorRefused, CollectorUnavailable
+    from fuelstats_kit.master_key import complete_rotation, load_key, new_pending_key, pending_path
+    from fuelstats_kit.master_settings import load_master_node
+
+    settings = get_settings()
+    master = load_master_node(_master_engine())
+    key = _usable(lambda: load_key(settings.master_key_file))
+    if master is None or key is None:
+        raise click.ClickException(f"no master node or no signing key yet: run `{COMMAND} init`")
+    new_key = _usable(lambda: new_pending_key(settings.master_key_file))
+    collector = Collector(settings.collector_url, master.uid, settings.send_timeout, settings.collector_ca_file, key)
+    try:
+        outcome = collector.rotate(new_key)
+    except (CollectorUnavailable, CollectorRefused) as error:
+        raise click.ClickException(f"the collector did not take the new key ({error}); it waits in"
+                                   f" {pending_path(settings.master_key_file)}: run this again") from None
+    finally:
+        collector.close()
+    complete_rotation(settings.master_key_file)
+    click.echo(f"{outcome}: the key is now {key_id(new_key.public_key())}")
 
 
 @main.command("statistics")
@@ -146,7 +208,7 @@ def build_failure_reporter() -> FailureReporter:
     engine = _master_engine()
     return FailureReporter(engine, DatabaseInstallationInfo(engine, read_fuel_release(settings.fuel_version_file)),
                            settings.failure_spool_dir, settings.collector_url, settings.send_timeout,
-                           settings.collector_ca_file)
+                           settings.collector_ca_file, settings.master_key_file)
 
 
 @sender.command("run")
@@ -168,7 +230,7 @@ def sender_run(once: bool, interval: float | None) -> None:
     commands.stop_on_signals(daemon.stop)
     if once:
         report = daemon.run_once()
-        sys.exit(1 if report.outcome in ("collector-down", "collector-untrusted", "failed") else 0)
+        sys.exit(1 if report.outcome in ("collector-down", "collector-untrusted", "unauthorized", "failed") else 0)
     follow(daemon, interval or get_settings().send_interval)
 
 

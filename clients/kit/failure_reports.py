@@ -32,8 +32,9 @@ from sqlalchemy import Engine
 from fuelstats_common.sanitize import sanitize_all
 from fuelstats_kit import storage
 from fuelstats_kit.action_logs import task_finished
-from fuelstats_kit.collector import Collector, CollectorRefused, CollectorUnavailable
+from fuelstats_kit.collector import Collector, CollectorRefused, CollectorUnauthorized, CollectorUnavailable
 from fuelstats_kit.installation import InstallationInfoProvider
+from fuelstats_kit.master_key import load_key
 from fuelstats_kit.master_settings import MasterNode, load_master_node
 
 log = structlog.get_logger("fuelstats_kit.failure_reports")
@@ -156,13 +157,14 @@ class SpoolResult:
 
 class FailureReporter:
     def __init__(self, engine: Engine, provider: InstallationInfoProvider, spool_dir: Path, collector_url: str,
-                 timeout: float = 10.0, ca_file: Path | None = None) -> None:
+                 timeout: float = 10.0, ca_file: Path | None = None, key_file: Path | None = None) -> None:
         self.engine = engine
         self.provider = provider
         self.spool = Spool(spool_dir)
         self.collector_url = collector_url
         self.timeout = timeout
         self.ca_file = ca_file
+        self.key_file = key_file
 
     def task_failed(self, task_uuid: str, output: str = "") -> str:
         """Report the task's failure; call it once its log has ended in error. Tells what happened:
@@ -193,8 +195,11 @@ class FailureReporter:
         if master is None:
             result.waiting = len(waiting)
             return result
-        collector = Collector(self.collector_url, master.uid, self.timeout, self.ca_file)
+        key = load_key(self.key_file) if self.key_file else None
+        collector = Collector(self.collector_url, master.uid, self.timeout, self.ca_file, key)
         try:
+            if collector.signs and not _enrol_or_keep(collector, result, len(waiting)):
+                return result
             for position, path in enumerate(waiting):
                 report = self.spool.read(path)
                 try:
@@ -203,6 +208,11 @@ class FailureReporter:
                     result.waiting = len(waiting) - position
                     log.warning("collector unavailable, failure reports kept", waiting=result.waiting,
                                 error=str(error))
+                    break
+                except CollectorUnauthorized as error:
+                    result.waiting = len(waiting) - position
+                    log.error("the collector refuses this master's signature, failure reports kept",
+                              waiting=result.waiting, error=str(error))
                     break
                 except CollectorRefused as error:
                     self.spool.set_aside(path, str(error))
@@ -215,6 +225,22 @@ class FailureReporter:
         finally:
             collector.close()
         return result
+
+
+def _enrol_or_keep(collector: Collector, result: SpoolResult, waiting: int) -> bool:
+    """Enrol the master's key before sending signed reports; False (all kept) when that failed."""
+    try:
+        collector.enrol()
+    except (CollectorUnavailable, CollectorUnauthorized) as error:
+        result.waiting = waiting
+        log.warning("master key not enrolled, failure reports kept", waiting=waiting, error=str(error))
+        return False
+    except CollectorRefused as error:
+        if error.status != 404:  # 404: a collector older than master keys, which ignores signatures
+            result.waiting = waiting
+            log.error("master key refused, failure reports kept", waiting=waiting, error=str(error))
+            return False
+    return True
 
 
 def finish_task(engine: Engine, reporter: FailureReporter, *, task_uuid: str, status: str, message: str = "",

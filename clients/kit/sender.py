@@ -4,6 +4,11 @@ A record is marked sent only after the collector acknowledged it (`added`/`exist
 logs, `added`/`updated` for OSWL). The collector keys every record (master node, id), so a record
 sent again after a crash or a lost answer is `existed`, never a second copy: killing the sender at
 any moment loses nothing and stores nothing twice. `skipped` (a task still running) stays unsent.
+
+With the master's key (FUELSTATS_MASTER_KEY_FILE, made by `fuelstats-master init`), each run
+enrolls it first (the collector trusts the first key of a master node; enrolling it again changes
+nothing) and signs every request; a collector that refuses the signature stops the run
+(`unauthorized`): no other request of it would be taken either.
 """
 
 from __future__ import annotations
@@ -30,9 +35,17 @@ from tenacity import (
     wait_random,
 )
 
+from fuelstats_common.database import describe_database_error
 from fuelstats_kit import storage
-from fuelstats_kit.collector import Collector, CollectorRefused, CollectorUnavailable, CollectorUntrusted
+from fuelstats_kit.collector import (
+    Collector,
+    CollectorRefused,
+    CollectorUnauthorized,
+    CollectorUnavailable,
+    CollectorUntrusted,
+)
 from fuelstats_kit.installation import InstallationInfoProvider
+from fuelstats_kit.master_key import load_key
 from fuelstats_kit.master_settings import MasterNode, load_master_node
 
 if TYPE_CHECKING:
@@ -54,19 +67,23 @@ class SenderConfig:
     first_wait: float = 1.0  # seconds before the first retry; it doubles, with jitter, up to max_wait
     max_wait: float = 60.0
     ca_file: Path | None = None  # the authorities the collector's certificate is verified against; None: the system's
+    key_file: Path | None = None  # the master's signing key; none (or no file): requests go unsigned
 
 
 def config_of(settings: KitSettings) -> SenderConfig:
     """The sender's configuration as the kit's settings give it: the daemon's, and the preview's."""
     return SenderConfig(collector_url=settings.collector_url, batch_size=settings.send_batch_size,
                         timeout=settings.send_timeout, run_seconds=settings.send_run_seconds,
-                        attempts=settings.send_attempts, ca_file=settings.collector_ca_file)
+                        attempts=settings.send_attempts, ca_file=settings.collector_ca_file,
+                        key_file=settings.master_key_file)
 
 
 @dataclass
 class RunReport:
-    # done, disabled, no-master-node, busy, collector-down, collector-untrusted, interrupted, out-of-time, failed
+    # done, disabled, no-master-node, busy, collector-down, collector-untrusted, unauthorized, interrupted,
+    # out-of-time, failed
     outcome: str = "done"
+    signed: bool = False  # the run signed its requests with the master's key
     action_logs_sent: int = 0
     # What is left unsent in the master's database when the run ends, however it ended (tasks still
     # running, refused records, a run out of time or the collector down); None when the database
@@ -164,7 +181,7 @@ class Sender:
             # The master's database down (an upgrade, a restart) or a provider that broke: the daemon
             # carries on and the next run tries again; what was acknowledged is marked already.
             report.outcome = "failed"
-            report.errors.append(f"{type(error).__name__}: {error}"[:500])
+            report.errors.append((describe_database_error(error) or f"{type(error).__name__}: {error}")[:500])
         finally:
             report.seconds = round(time.monotonic() - started, 3)
             self._count_backlog(report)
@@ -202,9 +219,13 @@ class Sender:
         if not master.send_statistics:
             report.outcome = "disabled"
             return
-        collector = Collector(self.config.collector_url, master.uid, self.config.timeout, self.config.ca_file)
+        key = load_key(self.config.key_file) if self.config.key_file else None
+        collector = Collector(self.config.collector_url, master.uid, self.config.timeout, self.config.ca_file, key)
+        report.signed = collector.signs
         try:
             self._retrying(collector.ping, deadline)
+            if collector.signs:
+                self._enrol(collector, report, deadline)
             if self.send_spooled_failures is not None:
                 report.failure_reports_sent = len(self.send_spooled_failures(master))
             self._send_action_logs(collector, master, report, deadline)
@@ -216,10 +237,24 @@ class Sender:
         except CollectorUnavailable as error:
             report.outcome = "collector-down"
             report.errors.append(str(error))
+        except CollectorUnauthorized as error:
+            report.outcome = "unauthorized"
+            report.errors.append(f"the collector refuses this master's signature: {error}")
         except _OutOfTime:
             report.outcome = "interrupted" if self.stop.is_set() else "out-of-time"
         finally:
             collector.close()
+
+    def _enrol(self, collector: Collector, report: RunReport, deadline: float) -> None:
+        try:
+            self._retrying(collector.enrol, deadline)
+        except CollectorUnauthorized:
+            raise
+        except CollectorRefused as error:
+            if error.status != 404:
+                raise CollectorUnauthorized(error.status, str(error), error.rule) from None
+            # A collector older than master keys: it takes the requests, and ignores their signatures.
+            report.errors.append("the collector does not enrol master keys yet")
 
     def _retrying(self, call: Callable[[], T], deadline: float) -> T:
         """`call`, tried again with growing waits while the collector is unavailable and time remains."""
@@ -265,6 +300,8 @@ class Sender:
         try:
             self._retrying(lambda: collector.send_installation_structure(structure), deadline)
             report.installation_structure = "sent"
+        except CollectorUnauthorized:
+            raise
         except CollectorRefused as error:
             report.installation_structure = "refused"
             report.errors.append(f"installation structure: {error}")
@@ -293,6 +330,8 @@ class Sender:
         try:
             yield rows, self._retrying(lambda: send(rows), deadline)
             return
+        except CollectorUnauthorized:
+            raise
         except CollectorRefused as error:
             if len(rows) == 1:
                 report.errors.append(f"record {rows[0]['id']} refused: {error}")

@@ -32,6 +32,11 @@ class KitSettings(ProgramSettings):
     fuel_version_file: Path = Field(
         default=Path("/etc/fuel/version.yaml"), description="Fuel's version file, read for the fuel_release sent."
     )
+    master_key_file: Path = Field(
+        default=Path("/etc/fuelstats/master-key.pem"),
+        description="The master node's Ed25519 signing key (made by `fuelstats-master init`, mode 0600); no file:"
+        " requests go unsigned (docs/security.md).",
+    )
     failure_spool_dir: Path = Field(
         default=Path("/var/lib/fuelstats/failure-reports"),
         description="Where the master keeps failure reports until the collector has them (docs/failure-reports.md).",

@@ -18,7 +18,7 @@ from sqlalchemy.exc import OperationalError
 from fuelstats.analytics import accounts, security
 from fuelstats.analytics.access import allowed_networks_middleware, local_only_middleware
 from fuelstats.analytics.settings import get_settings
-from fuelstats.analytics.webui import ACCOUNT_PAGE, REPORT_PAGES, web_ui_middleware
+from fuelstats.analytics.webui import ACCOUNT_PAGE, REPORT_PAGES, WEB_UI_ROUTES, web_ui_middleware
 from fuelstats.core import web
 from fuelstats.core.openapi import load_spec
 from fuelstats_common.settings import ConfigurationError
@@ -68,8 +68,8 @@ def create_app() -> AsyncApp:
         validator_map=web.VALIDATOR_MAP,
         swagger_ui_options=SwaggerUIOptions(swagger_ui=True, spec_path="/openapi.json"),
     )
-    web.install_common_behaviour(app, max_body_bytes=settings.max_body_bytes,
-                                 trusted_proxies=settings.trusted_proxy_addresses)
+    web.install_common_behaviour(app, max_body_bytes=settings.max_body_bytes, spec=spec,
+                                 other_routes=WEB_UI_ROUTES, trusted_proxies=settings.trusted_proxy_addresses)
     if not settings.analytics_open_to_all:
         # Before the web UI and Swagger UI too, inside the request log, which records the refusal, and
         # inside the exception middleware, which answers its Refused.

@@ -29,7 +29,8 @@ def collector_engine() -> Engine:
 
 
 def primary_engine() -> Engine:
-    """The collector's primary database, where the ETL keeps its checkpoints."""
+    """The collector's primary database: where the ETL keeps its checkpoints, and where the private part
+    writes its one thing, a master key's reset."""
     return engine_for(get_settings().require_database_url())
 
 

@@ -12,20 +12,36 @@ from fuelstats.analytics import audit, exports, freshness, reports, storage
 from fuelstats.analytics.context import accounts_engine, collector_engine, primary_engine, queries
 from fuelstats.analytics.queries import Filters
 from fuelstats.analytics.security import client, current_principal
-from fuelstats.analytics.storage import Range
 from fuelstats.analytics.settings import get_settings
+from fuelstats.analytics.storage import Range
+from fuelstats.collector import keys
+from fuelstats.collector import quarantine as collector_quarantine
+from fuelstats.core import health
 from fuelstats.core.errors import Refused
 
 Json = dict[str, Any]
 
 
-def _filters(release: str | None, from_: str | None, to: str | None, include_filtered: bool) -> Filters:
+def _filters(release: str | None, from_: str | None, to: str | None, include_filtered: bool,
+             verified_only: bool = False) -> Filters:
     return Filters(
         release=release,
         since=dt.date.fromisoformat(from_) if from_ else None,
         until=dt.date.fromisoformat(to) if to else None,
         include_filtered=include_filtered,
+        verified_only=verified_only,
     )
+
+
+def readyz() -> tuple[Json, int]:
+    """Elasticsearch, the analytics' own database (every request's credentials are looked up there), and
+    the database the private part reads, each when one is set."""
+    settings = get_settings()
+    database = [health.database(settings.read_database_url)] if settings.database_url else []
+    accounts = ([health.database(settings.analytics_database_url, "accounts")] if settings.analytics_database_url
+                else [])
+    return health.readiness([*database, *accounts, health.elasticsearch(settings.elasticsearch_url)],
+                            settings.readiness_timeout)
 
 
 def list_reports() -> Json:
@@ -33,32 +49,32 @@ def list_reports() -> Json:
 
 
 def get_report(name: str, release: str | None = None, from_: str | None = None, to: str | None = None,
-               include_filtered: bool = False) -> Json:
-    return reports.report(queries(), name, _filters(release, from_, to, include_filtered))
+               include_filtered: bool = False, verified_only: bool = False) -> Json:
+    return reports.report(queries(), name, _filters(release, from_, to, include_filtered, verified_only))
 
 
 def get_summary(release: str | None = None, from_: str | None = None, to: str | None = None,
-                include_filtered: bool = False) -> Json:
-    return reports.summary(queries(), _filters(release, from_, to, include_filtered))
+                include_filtered: bool = False, verified_only: bool = False) -> Json:
+    return reports.summary(queries(), _filters(release, from_, to, include_filtered, verified_only))
 
 
 def search(kind: str, q: str | None = None, release: str | None = None, from_: str | None = None,
-           to: str | None = None, include_filtered: bool = False, master_node_uid: str | None = None,
-           os: str | None = None, hypervisor: str | None = None, network_type: str | None = None,
-           status: str | None = None, page: int = 1, size: int = 20, sort: str = "-creation_date",
-           aggs: list[str] | None = None) -> Json:
-    terms = {"master_node_uid": master_node_uid, "os": os, "hypervisor": hypervisor, "network_type": network_type,
+           to: str | None = None, include_filtered: bool = False, verified_only: bool = False,
+           installation_id: str | None = None, os: str | None = None, hypervisor: str | None = None,
+           network_type: str | None = None, status: str | None = None, page: int = 1, size: int = 20,
+           sort: str = "-creation_date", aggs: list[str] | None = None) -> Json:
+    terms = {"installation_id": installation_id, "os": os, "hypervisor": hypervisor, "network_type": network_type,
              "status": status}
-    return reports.search(queries(), kind, _filters(release, from_, to, include_filtered), text=q, terms=terms,
-                          page=page, size=size, sort=sort, aggregations=list(aggs or []))
+    return reports.search(queries(), kind, _filters(release, from_, to, include_filtered, verified_only), text=q,
+                          terms=terms, page=page, size=size, sort=sort, aggregations=list(aggs or []))
 
 
 def get_status() -> Json:
     return freshness.data_status(primary_engine(), stale_after=get_settings().data_stale_after)
 
 
-def installation_history(master_node_uid: str) -> Json:
-    return reports.installation_history(queries(), master_node_uid)
+def installation_history(installation_id: str) -> Json:
+    return reports.installation_history(queries(), installation_id)
 
 
 # --- private part ---------------------------------------------------------------------------------
@@ -155,6 +171,30 @@ def dead_letters(stream: str | None = None, page: int = 1, size: int = 50) -> Js
         total, streams, letters = storage.dead_letters_page(connection, stream, offset=(page - 1) * size, limit=size)
     return {"total": total, "page": page, "size": size, "streams": streams,
             "items": [_json_ready(letter) for letter in letters]}
+
+
+def quarantine(rule: str | None = None, master_node_uid: str | None = None, page: int = 1, size: int = 50) -> Json:
+    return collector_quarantine.listing(collector_engine(), rule=rule, master_node_uid=master_node_uid, page=page,
+                                        size=size)
+
+
+def master_key(master_node_uid: str) -> Json:
+    found = keys.state(collector_engine(), master_node_uid)
+    if found is None:
+        raise Refused(404, f"master node {master_node_uid!r} never had a key", rule="known-master-key",
+                      path="path.master_node_uid")
+    return found
+
+
+def reset_master_key(master_node_uid: str, body: Json) -> Json:
+    """A lost key reset by an admin on this machine (the private part is local-only and admin-only),
+    audited twice: in the key's own trail, with the collector's data, and in the analytics' trail."""
+    actor, address = request.context["user"], client(request)
+    reset = keys.reset(primary_engine(), master_node_uid, public_key=body.get("public_key"), actor=actor,
+                       address=address, reason=body["reason"])
+    audit.record_alone(accounts_engine(), "master-key-reset", actor=actor, address=address,
+                       master_node_uid=master_node_uid, reason=body["reason"])
+    return reset
 
 
 def private_summary() -> Json:

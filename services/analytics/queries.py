@@ -34,6 +34,7 @@ class Filters:
     since: dt.date | None = None
     until: dt.date | None = None
     include_filtered: bool = False
+    verified_only: bool = False  # only installations (and action logs) their master node signed
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -41,6 +42,7 @@ class Filters:
             "from": self.since.isoformat() if self.since else None,
             "to": self.until.isoformat() if self.until else None,
             "include_filtered": self.include_filtered,
+            "verified_only": self.verified_only,
         }
 
 
@@ -105,6 +107,8 @@ class Queries:
             search = search.filter(_release(kind, filters.release))
         if not filters.include_filtered:
             search = search.filter("term", is_filtered=False)
+        if filters.verified_only:
+            search = search.filter("term", verified=True)
         if filters.since or filters.until:
             bounds = {}
             if filters.since:
@@ -146,6 +150,10 @@ class Queries:
         return {"installations": by_installation.hits.total.value, "environments": result.hits.total.value,
                 "nodes": int(result.aggregations.nodes.value or 0),
                 "unallocated_nodes": int(by_installation.aggregations.unallocated.value or 0)}
+
+    def verified_installations(self, filters: Filters) -> int:
+        """Of the installations the filters select, those whose master node signs what it sends."""
+        return self.installations(filters).filter("term", verified=True).execute().hits.total.value
 
     # --- distributions ------------------------------------------------------------------------
 
@@ -220,7 +228,7 @@ class Queries:
         field = sort.lstrip("-")
         if field == "creation_date" and kind == "environments":
             field = "installation_created"
-        ties = ["master_node_uid"] if kind == "installations" else ["master_node_uid", "cluster_id"]
+        ties = ["installation_id"] if kind == "installations" else ["installation_id", "cluster_id"]
         search = search.sort({field: {"order": "desc" if sort.startswith("-") else "asc"}}, *ties)
         search = search.extra(from_=(page - 1) * size, size=size)
         for name in aggregations:
@@ -272,10 +280,12 @@ class Queries:
 
     # --- one installation ---------------------------------------------------------------------
 
-    def installation_known(self, master_node_uid: str) -> bool:
+    def master_node_of(self, installation_id: str) -> str | None:
+        """The master node whose installation has this opaque id; None when none has."""
         search = Search(using=self.es, index=alias(self.prefix, "installations")).filter(
-            "term", master_node_uid=master_node_uid)
-        return search.extra(size=0, terminate_after=1).execute().hits.total.value > 0
+            "term", installation_id=installation_id).source(["master_node_uid"]).extra(size=1)
+        hits = search.execute().hits
+        return str(hits[0].master_node_uid) if hits else None
 
     def installation_history(self, master_node_uid: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         """An installation's deployments and health check runs, the newest HISTORY of each, oldest first."""

@@ -176,7 +176,8 @@ def report(queries: Queries, name: str, filters: Filters) -> dict[str, Any]:
 
 def summary(queries: Queries, filters: Filters) -> dict[str, Any]:
     check_filters(queries, filters)
-    return {"filters": filters.as_json(), **queries.totals(filters)}
+    return {"filters": filters.as_json(), **queries.totals(filters),
+            "verified_installations": queries.verified_installations(filters)}
 
 
 def listing() -> dict[str, Any]:
@@ -185,6 +186,14 @@ def listing() -> dict[str, Any]:
 
 # Fields of environments only: filtering or aggregating installations by them is refused.
 ENVIRONMENT_FIELDS = frozenset({"os", "hypervisor", "network_type", "status", "mode", "storage", "components"})
+
+
+def public_hit(kind: str, document: dict[str, Any]) -> dict[str, Any]:
+    """A hit as the public sees it: named by its opaque installation id, never by its master node's uid."""
+    shown = {field: value for field, value in document.items() if field != "master_node_uid"}
+    installation = str(shown.get("installation_id"))
+    return {"id": installation if kind == "installations" else f"{installation}:{shown.get('cluster_id')}",
+            "document": shown}
 
 
 def search(queries: Queries, kind: str, filters: Filters, *, text: str | None, terms: dict[str, str | None],
@@ -204,23 +213,27 @@ def search(queries: Queries, kind: str, filters: Filters, *, text: str | None, t
         "total": total,
         "page": page,
         "size": size,
-        "hits": [{"id": document_id, "document": document} for document_id, document in hits],
+        "hits": [public_hit(kind, document) for _, document in hits],
         "aggregations": {name: [{"key": b.key, "count": b.count} for b in buckets]
                          for name, buckets in distributions.items()},
     }
 
 
-def installation_history(queries: Queries, master_node_uid: str) -> dict[str, Any]:
-    """An installation's deployments and health check runs, and per environment how deploying went."""
+def installation_history(queries: Queries, installation_id: str) -> dict[str, Any]:
+    """An installation's deployments and health check runs, and per environment how deploying went.
+
+    Public: the installation is named by its opaque id, as the search shows it; its master node's
+    uid, which the action logs are found by, stays inside (docs/security.md)."""
+    master_node_uid = queries.master_node_of(installation_id)
+    if master_node_uid is None:
+        raise Refused(404, f"no installation has the id {installation_id!r}", rule="known-installation",
+                      path="path.installation_id")
     deployments, runs = queries.installation_history(master_node_uid)
-    if not deployments and not runs and not queries.installation_known(master_node_uid):
-        raise Refused(404, f"no installation reports master node {master_node_uid!r}", rule="known-master-node",
-                      path="path.master_node_uid")
     environments: dict[int | None, list[dict[str, Any]]] = {}
     for deployment in deployments:
         environments.setdefault(deployment.get("cluster_id"), []).append(deployment)
     return {
-        "master_node_uid": master_node_uid,
+        "installation_id": installation_id,
         "environments": [_deployments_of(cluster_id, tasks) for cluster_id, tasks in sorted(
             environments.items(), key=lambda item: (item[0] is None, item[0] or 0))],
         "deployments": [{"cluster_id": d.get("cluster_id"), "started": d.get("start_timestamp"),

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator
 
-from fuelstats.core.settings import ElasticsearchSettings, ReplicaSettings, ServiceSettings
+from fuelstats.core.settings import ElasticsearchSettings, HealthSettings, MetricsBind, ReplicaSettings, ServiceSettings
 from fuelstats_common.settings import ENV_PREFIX, ConfigurationError, DatabaseUrl, settings_of
 
 # Which parts answer without a login (docs/authentication.md): everything needs one (`private`, the
@@ -15,7 +15,10 @@ from fuelstats_common.settings import ENV_PREFIX, ConfigurationError, DatabaseUr
 InstanceMode = Literal["private", "public-reports"]
 
 
-class AnalyticsSettings(ReplicaSettings, ElasticsearchSettings, ServiceSettings):
+class AnalyticsSettings(ReplicaSettings, ElasticsearchSettings, ServiceSettings, HealthSettings):
+    analytics_metrics_bind: MetricsBind = Field(
+        default="127.0.0.1:9482", description="HOST:PORT where `fuelstats analytics serve` serves its metrics, or off."
+    )
     analytics_networks: str = Field(
         default="0.0.0.0/0,::/0", min_length=1,
         description="Comma-separated networks (CIDR) the analytics UI and API answer; others get 403.",

@@ -199,7 +199,7 @@ def failure_reports_page(connection: Connection, selection: FailureReportFilter,
     total = connection.execute(text(f"SELECT count(*) {_FAILURE_REPORTS_SELECTED}"), parameters).scalar_one()
     rows = connection.execute(
         text(f"""SELECT CAST(r.report_id AS text) AS report_id, r.master_node_uid, r.received_at, r.release,
-                        r.cluster_id, r.task_name, r.task_uuid, r.error_message, r.contact, n.notified,
+                        r.cluster_id, r.task_name, r.task_uuid, r.error_message, r.contact, r.verified, n.notified,
                         n.notifications
                  {_FAILURE_REPORTS_SELECTED}
                  ORDER BY r.received_at DESC, r.id DESC OFFSET :offset LIMIT :limit"""),

@@ -34,6 +34,8 @@ PAGES = (*REPORT_PAGES, LOGIN_PAGE, ACCOUNT_PAGE)
 
 # Who opens a page: anything but None is someone logged in.
 Visitor = Callable[[Scope], Awaitable[object | None]]
+# The UI's routes as the metrics name them (fuelstats.core.metrics.Routes).
+WEB_UI_ROUTES = (*PAGES, "/assets/{rest:path}")
 
 
 async def _nobody(scope: Scope) -> None:

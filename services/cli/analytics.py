@@ -36,8 +36,8 @@ def serve(bind: str, workers: int | None) -> None:
     settings = get_settings()
     # Every login, session and token is checked there: without it, say so now rather than per request.
     settings.require_analytics_database_url()
-    run_server("fuelstats.analytics.app:create_app", bind=bind, workers=workers or settings.workers,
-               log_level=settings.log_level)
+    run_server("fuelstats.analytics.app:create_app", program="analytics", bind=bind, workers=workers or settings.workers,
+               metrics_bind=settings.analytics_metrics_bind, log_level=settings.log_level)
 
 
 @group.group(name="db")

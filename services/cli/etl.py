@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import logging
 import sys
 from typing import TYPE_CHECKING
 
@@ -25,9 +24,6 @@ def _etl() -> Etl:
     from fuelstats.etl.pipeline import Etl, keep_freed_memory
 
     keep_freed_memory()
-    # The ETL logs one line per attempt when Elasticsearch is away; the client's own retries would add
-    # a warning with a traceback for each request it tries again.
-    logging.getLogger("elastic_transport").setLevel(logging.ERROR)
     settings = get_settings()
     return Etl(
         primary=engine_for(settings.require_database_url()),
@@ -50,22 +46,39 @@ def group() -> None:
               help="Seconds between passes while following [FUELSTATS_ETL_INTERVAL].")
 def run(once: bool, interval: float | None) -> None:
     """Migrate installation structures, action logs and OSWL stats, and keep following them."""
-    from fuelstats.etl.pipeline import is_outage
-
     pipeline = _etl()
     if once:
-        try:
-            pipeline.prepare()
-            carried = pipeline.run_once()
-        except Exception as error:
-            if not is_outage(error):
-                raise
-            where = pipeline.describe(error)
-            # One line, no traceback: the attempts before it are in the log.
-            raise click.ClickException(f"gave up: {where['service']} {where['url']}: {where['cause']}") from None
+        # Outages are tried ONCE_ATTEMPTS times, a log line each; then the command gives up with one
+        # line naming the dependency (fuelstats_common.commands.run and the describers of fuelstats.cli).
+        pipeline.prepare()
+        carried = pipeline.run_once()
         structlog.get_logger("fuelstats.etl").info("run done", **carried)
         return
+    _serve_metrics()
     pipeline.follow(interval or get_settings().etl_interval, commands.stop_on_signals())
+
+
+def describe_outage(error: BaseException) -> str | None:
+    """One line for the ETL's own outages that `etl run --once` gave up on: documents Elasticsearch
+    refused for a while, a stream another process kept. Unreachable databases and Elasticsearch have
+    their own describers."""
+    from fuelstats.etl.pipeline import DocumentsRejected, StreamBusy
+
+    if not isinstance(error, DocumentsRejected | StreamBusy):
+        return None
+    return f"ETL gave up: {str(error).splitlines()[0]}"
+
+
+def _serve_metrics() -> None:
+    """The follower's metrics, /healthz and /readyz (its databases and Elasticsearch) on its own port."""
+    from fuelstats.core import health, metrics
+
+    settings = get_settings()
+    dependencies = [health.database(settings.require_database_url())]
+    if settings.replica_database_url:
+        dependencies.append(health.database(settings.replica_database_url, "replica"))
+    dependencies.append(health.elasticsearch(settings.elasticsearch_url))
+    metrics.serve_alone(settings.etl_metrics_bind, "etl", dependencies, settings.readiness_timeout)
 
 
 @group.command()

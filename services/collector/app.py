@@ -7,9 +7,11 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 from connexion import AsyncApp
+from connexion.middleware import MiddlewarePosition
 from connexion.options import SwaggerUIOptions
 
 from fuelstats.collector import notifications
+from fuelstats.collector.authentication import SignatureMiddleware
 from fuelstats.collector.context import collector_engine, filtering_rules
 from fuelstats.collector.settings import get_settings
 from fuelstats.core import web
@@ -35,13 +37,17 @@ def create_app() -> AsyncApp:
     settings.require_database_url()
     filtering_rules()  # a broken rules file stops the service at start, not at the first request
     app = AsyncApp(__name__, lifespan=_lifespan)
+    spec = load_spec(settings.openapi_dir / SPEC)
     app.add_api(
-        load_spec(settings.openapi_dir / SPEC),
+        spec,
         validate_responses=True,
         strict_validation=True,
         validator_map=web.VALIDATOR_MAP,
         swagger_ui_options=SwaggerUIOptions(swagger_ui=True, spec_path="/openapi.json"),
     )
-    web.install_common_behaviour(app, max_body_bytes=settings.max_body_bytes,
+    web.install_common_behaviour(app, max_body_bytes=settings.max_body_bytes, spec=spec,
                                  trusted_proxies=settings.trusted_proxy_addresses)
+    # After the body limit and routing, before Connexion's security and validation: a forged
+    # submission is refused before its body is parsed.
+    app.add_middleware(SignatureMiddleware, position=MiddlewarePosition.BEFORE_SECURITY)
     return app

@@ -5,6 +5,10 @@ channel, in one transaction with the failed task's action log: either all of it 
 none. A report sent again (same master node, same ``report_id``) stores nothing new, so it
 notifies nobody a second time. A report without contact keeps only its action log, exactly as
 ``POST /api/v1/action_logs/`` would. Everything is sanitized before it is stored.
+
+A report signed by its master node's key (``key_id``) is verified and notifies at once; an
+unsigned one is stored and listed, and notifies only where the handler allows it
+(FUELSTATS_NOTIFY_UNVERIFIED_FAILURE_REPORTS), its message marked unverified (docs/security.md).
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from fuelstats.collector import storage
+from fuelstats.collector.authentication import check_writer
 from fuelstats.collector.ingest import check_master_node, is_unfinished_task
 from fuelstats_common.sanitize import sanitize_all
 
@@ -41,7 +46,8 @@ def sanitized_report(report: dict[str, Any]) -> dict[str, Any]:
 
 
 def record_failure_report(
-    engine: Engine, header_uid: str | None, report: dict[str, Any], channels: Sequence[str]
+    engine: Engine, header_uid: str | None, report: dict[str, Any], channels: Sequence[str], *,
+    key_id: str | None = None,
 ) -> Outcome:
     """Store the report and its notifications on ``channels`` (unless stored before), and its action log."""
     uid = report["master_node_uid"]
@@ -57,9 +63,11 @@ def record_failure_report(
         body=action_log["body"],
     )]
     contact = report.get("contact")
+    verified = key_id is not None
     with engine.begin() as connection:
+        check_writer(connection, {uid}, header_uid, key_id)
         storage.ensure_current_partitions(connection)
-        log_added = bool(storage.insert_action_logs(connection, log_rows))
+        log_added = bool(storage.insert_action_logs(connection, log_rows, verified=verified).keys)
         report_added = contact is not None and storage.insert_failure_report(
             connection,
             storage.FailureReportRow(
@@ -72,6 +80,7 @@ def record_failure_report(
                 error_message=kept["task"]["message"],
                 contact=contact,
                 report=kept,
+                verified=verified,
             ),
             channels,
         )

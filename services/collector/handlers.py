@@ -1,16 +1,20 @@
 """The collector's operations, named by operationId in openapi/collector.yaml.
 
-Connexion has validated the request when these run; they hand it to `ingest` and shape the answer.
+Connexion has validated the request when these run, and authentication.SignatureMiddleware has
+checked who signed it; they hand it to `ingest` (or `keys`) and shape the answer.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from fuelstats.collector import failure_reports, ingest, notifications
+from connexion import request
+
+from fuelstats.collector import failure_reports, ingest, keys, metrics, notifications
+from fuelstats.collector.authentication import incoming_of
 from fuelstats.collector.context import collector_engine, filtering_rules
 from fuelstats.collector.settings import get_settings
-from fuelstats.core import web
+from fuelstats.core import health, web
 
 Json = dict[str, Any]
 
@@ -19,30 +23,53 @@ def ping() -> Json:
     return {"status": "ok"}
 
 
+def readyz() -> tuple[Json, int]:
+    settings = get_settings()
+    return health.readiness([health.database(settings.require_database_url())], settings.readiness_timeout)
+
+
+def _signing_key() -> str | None:
+    """The enrolled key that signed the request being served, or None (an unsigned request)."""
+    signed_by = incoming_of(request).signed_by
+    web.note(verified=signed_by is not None)
+    return signed_by.key_id if signed_by else None
+
+
 def post_action_logs(body: Json) -> Json:
-    fates = ingest.record_action_logs(collector_engine(), web.header_master_node_uid(), body["action_logs"])
-    web.note(records=len(fates), **_count(fate.status for fate in fates))
+    fates = ingest.record_action_logs(collector_engine(), web.header_master_node_uid(), body["action_logs"],
+                                      key_id=_signing_key())
+    web.note(records=len(fates), **metrics.count_records("action_logs", (fate.status for fate in fates)))
     return {"status": "ok", "action_logs": [fate.as_json("external_id") for fate in fates]}
 
 
 def post_installation_structure(body: Json) -> tuple[Json, int]:
     structure = body["installation_structure"]
-    first = ingest.record_installation_structure(collector_engine(), web.header_master_node_uid(), structure, filtering_rules())
+    first = ingest.record_installation_structure(collector_engine(), web.header_master_node_uid(), structure,
+                                                 filtering_rules(), key_id=_signing_key())
+    metrics.count_records("installation_structure", ["added" if first else "replaced"])
     web.note(created=first)
     return {"status": "ok"}, 201 if first else 200
 
 
 def post_oswl_stats(body: Json) -> Json:
-    fates = ingest.record_oswl_stats(collector_engine(), web.header_master_node_uid(), body["oswl_stats"])
-    web.note(records=len(fates), **_count(fate.status for fate in fates))
+    fates = ingest.record_oswl_stats(collector_engine(), web.header_master_node_uid(), body["oswl_stats"],
+                                     key_id=_signing_key())
+    web.note(records=len(fates), **metrics.count_records("oswl_stats", (fate.status for fate in fates)))
     return {"status": "ok", "oswl_stats": [fate.as_json("id") for fate in fates]}
 
 
 def post_failure_report(body: Json) -> tuple[Json, int]:
     report = body["failure_report"]
+    settings = get_settings()
+    key_id = _signing_key()
+    # Support hears at once of what a master node signed; of the rest only when the setting says so.
+    notify = key_id is not None or settings.notify_unverified_failure_reports
     outcome = failure_reports.record_failure_report(
-        collector_engine(), web.header_master_node_uid(), report, notifications.enqueued_channels(get_settings())
+        collector_engine(), web.header_master_node_uid(), report,
+        notifications.enqueued_channels(settings) if notify else (), key_id=key_id,
     )
+    metrics.count_records("failure_reports", [outcome.report])
+    metrics.count_records("action_logs", [outcome.action_log])
     if outcome.notifies:
         notifications.wake_dispatcher()
     web.note(report_id=report["report_id"], report=outcome.report, action_log=outcome.action_log)
@@ -51,8 +78,13 @@ def post_failure_report(body: Json) -> tuple[Json, int]:
     return answer, 201 if outcome.report == "added" else 200
 
 
-def _count(statuses: Any) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for status in statuses:
-        counts[status] = counts.get(status, 0) + 1
-    return counts
+def enrol_master_key(body: Json) -> tuple[Json, int]:
+    outcome = keys.enrol(collector_engine(), incoming_of(request), body, skew=get_settings().signature_skew)
+    web.note(enrolment=outcome.enrolment, key_id=outcome.key_id)
+    return outcome.as_json(), 201 if outcome.enrolment == "added" else 200
+
+
+def rotate_master_key(body: Json) -> Json:
+    outcome = keys.rotate(collector_engine(), incoming_of(request), body, skew=get_settings().signature_skew)
+    web.note(enrolment=outcome.enrolment, key_id=outcome.key_id)
+    return outcome.as_json()

@@ -1,7 +1,9 @@
 """What the collector does with a batch, between the validated request and storage.
 
 Each function runs one transaction: the batch is stored whole or not at all. Bodies are sanitized
-before anything is stored.
+before anything is stored. ``key_id`` is the key that signed the request (authentication.py), None
+when nobody did: the records are stored as verified or not, and an unsigned batch that names an
+enrolled master node is refused whole (docs/security.md).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from fuelstats.collector import storage
+from fuelstats.collector.authentication import MASTER_NODE_UID, SIGNATURE_REQUIRED, Unauthenticated, check_writer
 from fuelstats.collector.filtering import FilteringRules, release_of
 from fuelstats.core.errors import Refused
 from fuelstats_common.sanitize import sanitize, sanitize_action_log_body
@@ -27,7 +30,7 @@ def check_master_node(header_uid: str | None, body_uid: str, path: str) -> None:
             403,
             f"master_node_uid {body_uid!r} contradicts the master-node-uid header {header_uid!r}:"
             " a master node may send only its own records",
-            rule="master-node-uid",
+            rule=MASTER_NODE_UID,
             path=path,
         )
 
@@ -49,8 +52,10 @@ class RecordFate:
         return {"master_node_uid": self.master_node_uid, id_field: self.external_id, "status": self.status}
 
 
-def record_action_logs(engine: Engine, header_uid: str | None, items: Sequence[dict[str, Any]]) -> list[RecordFate]:
-    """Store the finished action logs not stored before; tell each record's fate, in order."""
+def record_action_logs(engine: Engine, header_uid: str | None, items: Sequence[dict[str, Any]], *,
+                       key_id: str | None = None) -> list[RecordFate]:
+    """Store the finished action logs not stored before; tell each record's fate, in order. A signed
+    batch replaces unverified records of the same ids: they were never the master node's to claim."""
     for index, item in enumerate(items):
         check_master_node(header_uid, item["master_node_uid"], f"$.action_logs[{index}].master_node_uid")
     rows = [
@@ -65,8 +70,10 @@ def record_action_logs(engine: Engine, header_uid: str | None, items: Sequence[d
         if not is_unfinished_task(item["body"])
     ]
     with engine.begin() as connection:
+        check_writer(connection, {item["master_node_uid"] for item in items}, header_uid, key_id)
         storage.ensure_current_partitions(connection)
-        stored_now = storage.insert_action_logs(connection, rows)
+        stored = storage.insert_action_logs(connection, rows, verified=key_id is not None)
+    stored_now = stored.keys
     fates = []
     for item in items:
         key = (item["master_node_uid"], item["external_id"])
@@ -84,20 +91,27 @@ def record_action_logs(engine: Engine, header_uid: str | None, items: Sequence[d
 # --- installation structure ----------------------------------------------------------------------
 
 def record_installation_structure(
-    engine: Engine, header_uid: str | None, structure: dict[str, Any], rules: FilteringRules
+    engine: Engine, header_uid: str | None, structure: dict[str, Any], rules: FilteringRules, *,
+    key_id: str | None = None,
 ) -> bool:
     """Store the master node's current structure; True when it is the node's first report."""
     uid = structure["master_node_uid"]
     check_master_node(header_uid, uid, "$.installation_structure.master_node_uid")
     with engine.begin() as connection:
+        check_writer(connection, {uid}, header_uid, key_id)
         first_reported_on = storage.installation_creation_date(connection, uid) or dt.datetime.now(dt.UTC).date()
-        return storage.upsert_installation_structure(
+        first = storage.upsert_installation_structure(
             connection,
             master_node_uid=uid,
             structure=sanitize(structure),
             release=release_of(structure),
             is_filtered=rules.is_filtered(structure, first_reported_on),
+            verified=key_id is not None,
         )
+    if first is None:
+        raise Unauthenticated(SIGNATURE_REQUIRED, f"master node {uid!r} has a verified structure: only a request"
+                              " signed with its key replaces it")
+    return first
 
 
 def reapply_filtering(engine: Engine, rules: FilteringRules) -> int:
@@ -114,7 +128,8 @@ def reapply_filtering(engine: Engine, rules: FilteringRules) -> int:
 
 # --- OSWL stats ----------------------------------------------------------------------------------
 
-def record_oswl_stats(engine: Engine, header_uid: str | None, items: Sequence[dict[str, Any]]) -> list[RecordFate]:
+def record_oswl_stats(engine: Engine, header_uid: str | None, items: Sequence[dict[str, Any]], *,
+                      key_id: str | None = None) -> list[RecordFate]:
     """Store each record, replacing one stored before under the same key; tell each record's fate."""
     for index, item in enumerate(items):
         check_master_node(header_uid, item["master_node_uid"], f"$.oswl_stats[{index}].master_node_uid")
@@ -133,7 +148,11 @@ def record_oswl_stats(engine: Engine, header_uid: str | None, items: Sequence[di
         for item in items
     ]
     with engine.begin() as connection:
-        created = storage.upsert_oswl_stats(connection, records)
+        check_writer(connection, {item["master_node_uid"] for item in items}, header_uid, key_id)
+        created = storage.upsert_oswl_stats(connection, records, verified=key_id is not None)
+        if len(created) < len({(r["master_node_uid"], r["external_id"], r["resource_type"]) for r in records}):
+            raise Unauthenticated(SIGNATURE_REQUIRED, "verified records are replaced only by requests signed"
+                                  " with their master node's key")
     fates = []
     seen: set[tuple[str, int, str]] = set()
     for item in items:

@@ -21,7 +21,9 @@ from sqlalchemy import (
     Identity,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
+    Sequence,
     Text,
     Time,
     UniqueConstraint,
@@ -58,6 +60,11 @@ def _xact_id_column() -> Mapped[str]:
     return mapped_column(Xid8(), nullable=False, server_default=text("pg_current_xact_id()"))
 
 
+def _verified_column() -> Mapped[bool]:
+    """Whether a request signed by the master node's enrolled key wrote the row (docs/security.md)."""
+    return mapped_column(Boolean, server_default=text("false"))
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
@@ -69,6 +76,7 @@ class ActionLogKey(Base):
 
     master_node_uid: Mapped[str] = mapped_column(Text, primary_key=True)
     external_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    verified: Mapped[bool] = _verified_column()
 
 
 class ActionLog(Base):
@@ -93,6 +101,7 @@ class ActionLog(Base):
     action_type: Mapped[str | None] = mapped_column(Text)
     action_name: Mapped[str | None] = mapped_column(Text)
     body: Mapped[dict[str, Any]] = mapped_column(JSONB)
+    verified: Mapped[bool] = _verified_column()
     xact_id: Mapped[str] = _xact_id_column()
 
 
@@ -109,6 +118,7 @@ class InstallationStructure(Base):
     is_filtered: Mapped[bool] = mapped_column(Boolean, server_default=text("false"), index=True)
     creation_date: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     modification_date: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    verified: Mapped[bool] = _verified_column()
     xact_id: Mapped[str] = _xact_id_column()
 
 
@@ -133,6 +143,7 @@ class OswlStat(Base):
     resource_data: Mapped[dict[str, Any]] = mapped_column(JSONB)
     version_info: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
     received_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    verified: Mapped[bool] = _verified_column()
     xact_id: Mapped[str] = _xact_id_column()
 
 
@@ -206,6 +217,7 @@ class FailureReport(Base):
     error_message: Mapped[str] = mapped_column(Text)
     contact: Mapped[dict[str, Any]] = mapped_column(JSONB)
     report: Mapped[dict[str, Any]] = mapped_column(JSONB)
+    verified: Mapped[bool] = _verified_column()
     xact_id: Mapped[str] = _xact_id_column()
 
 
@@ -237,3 +249,110 @@ class FailureNotification(Base):
     next_attempt_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     delivered_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     last_error: Mapped[str | None] = mapped_column(Text)
+
+
+# --- protection from spoofing (docs/security.md) ---------------------------------------------------
+
+class MasterKey(Base):
+    """A master node that enrolled a signing key: from then on only requests it signed write its records.
+
+    The row stays when the key is reset (``public_key`` empty until the master enrolls again): a
+    master node that was ever enrolled is never open to unsigned writes again.
+    """
+
+    __tablename__ = "master_keys"
+
+    master_node_uid: Mapped[str] = mapped_column(Text, primary_key=True)
+    public_key: Mapped[str | None] = mapped_column(Text)  # raw Ed25519 key, base64url
+    key_id: Mapped[str | None] = mapped_column(Text)  # its RFC 7638 thumbprint, the signatures' keyid
+    enrolled_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    changed_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+
+MASTER_KEY_EVENTS = ("enrolled", "rotated", "reset")
+
+
+class MasterKeyEvent(Base):
+    """The audit trail of master keys: every enrolment, rotation and reset, who did it and from where."""
+
+    __tablename__ = "master_key_events"
+    __table_args__ = (
+        CheckConstraint(f"event IN {MASTER_KEY_EVENTS!r}", name="ck_master_key_events_event"),
+        Index(None, "master_node_uid", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(BigInteger, Identity(), primary_key=True)
+    master_node_uid: Mapped[str] = mapped_column(Text)
+    event: Mapped[str] = mapped_column(Text)
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    old_key_id: Mapped[str | None] = mapped_column(Text)
+    new_key_id: Mapped[str | None] = mapped_column(Text)
+    actor: Mapped[str | None] = mapped_column(Text)  # the OS user of a CLI, the analytics' user once it has them
+    address: Mapped[str | None] = mapped_column(Text)  # where the request came from
+    reason: Mapped[str | None] = mapped_column(Text)
+
+
+class SignatureNonce(Base):
+    """Nonces of signed requests still inside the skew window: a second use is a replay.
+
+    The primary key settles it in one statement, exactly, whatever worker gets the copy.
+    """
+
+    __tablename__ = "signature_nonces"
+    __table_args__ = (Index(None, "expires_at"),)
+
+    key_id: Mapped[str] = mapped_column(Text, primary_key=True)
+    nonce: Mapped[str] = mapped_column(Text, primary_key=True)
+    expires_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class QuarantineCount(Base):
+    """How many submissions each rule refused, per master node: counted, never derived from kept rows.
+
+    ``master_node_uid`` is the enrolled master node the request claimed to come from, or '' for
+    any other (not enrolled, or none), so a flood of made-up uids cannot grow the table.
+    """
+
+    __tablename__ = "quarantine_counts"
+
+    rule: Mapped[str] = mapped_column(Text, primary_key=True)
+    master_node_uid: Mapped[str] = mapped_column(Text, primary_key=True)
+    count: Mapped[int] = mapped_column(BigInteger)
+    first_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    last_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+
+class QuarantineSample(Base):
+    """The latest refused submissions, a ring of FUELSTATS_QUARANTINE_SAMPLES slots, bodies cut short.
+
+    Each refusal takes the next number of ``quarantine_sequence`` and overwrites the slot of that
+    number modulo the ring's size: the oldest sample goes first and the table never holds more rows
+    than slots, under any flood.
+    """
+
+    __tablename__ = "quarantine_samples"
+
+    slot: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    sequence: Mapped[int] = mapped_column(BigInteger)
+    received_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    rule: Mapped[str] = mapped_column(Text)
+    master_node_uid: Mapped[str | None] = mapped_column(Text)  # as claimed, cut short
+    key_id: Mapped[str | None] = mapped_column(Text)
+    method: Mapped[str] = mapped_column(Text)
+    path: Mapped[str] = mapped_column(Text)
+    address: Mapped[str | None] = mapped_column(Text)
+    message: Mapped[str] = mapped_column(Text)
+    body: Mapped[bytes] = mapped_column(LargeBinary)  # at most FUELSTATS_QUARANTINE_BODY_BYTES
+    body_bytes: Mapped[int] = mapped_column(Integer)  # the size it had
+
+
+QUARANTINE_SEQUENCE = Sequence("quarantine_sequence", metadata=Base.metadata)
+
+
+class ServiceSecret(Base):
+    """Secrets the services share, made by the migrations: ``public_id`` keys the opaque installation ids."""
+
+    __tablename__ = "service_secrets"
+
+    name: Mapped[str] = mapped_column(Text, primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

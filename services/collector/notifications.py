@@ -32,7 +32,7 @@ import httpx
 import structlog
 from sqlalchemy import Engine
 
-from fuelstats.collector import storage
+from fuelstats.collector import metrics, storage
 from fuelstats.collector.settings import CollectorSettings
 from fuelstats.collector.storage import DueNotification
 
@@ -65,6 +65,8 @@ def report_document(notification: DueNotification) -> dict[str, Any]:
         "release": notification.release,
         "cluster_id": notification.cluster_id,
         "contact": notification.contact,
+        # False: no enrolled master key signed it, anyone may have sent it (docs/security.md).
+        "verified": notification.verified,
         **notification.report,
     }
 
@@ -79,6 +81,9 @@ def email_text(notification: DueNotification) -> str:
     lines = [
         "A deployment failed on a Fuel master node, and its customer asks to be contacted.",
         "",
+        *([] if notification.verified else [
+            "UNVERIFIED: no enrolled master key signed this report; anyone may have sent it in this master",
+            "node's name. Check with the customer before acting on it.", ""]),
         "Contact",
         f"    Name:     {contact.get('name', '')}",
         f"    E-mail:   {contact.get('email', '')}",
@@ -114,7 +119,8 @@ def _one_line(text: str) -> str:
 def email_message(notification: DueNotification, sender: str, recipients: tuple[str, ...]) -> EmailMessage:
     message = EmailMessage()
     environment = f" environment {notification.cluster_id}" if notification.cluster_id is not None else ""
-    message["Subject"] = _one_line(f"[fuel-stats] Deployment failed: {notification.task_name} on{environment}"
+    unverified = "" if notification.verified else "UNVERIFIED "
+    message["Subject"] = _one_line(f"[fuel-stats] {unverified}Deployment failed: {notification.task_name} on{environment}"
                                    f" of {notification.master_node_uid} (Fuel {notification.release})")
     message["From"] = sender
     message["To"] = ", ".join(recipients)
@@ -259,14 +265,18 @@ def deliver_due(
                 delay = backoff.after(attempt)
                 storage.mark_notification_failed(connection, notification.id, reason[:2000], delay)
                 result.failed += 1
+                metrics.NOTIFICATIONS_FAILED.labels(notification.channel).inc()
                 log.warning("notification failed", channel=notification.channel, report_id=notification.report_id,
                             attempt=attempt, retry_in_seconds=delay, error=reason[:500],
                             exc_info=not isinstance(error, DeliveryFailed))
                 continue
             storage.mark_notification_delivered(connection, notification.id, remark)
             result.delivered += 1
+            metrics.NOTIFICATIONS_SENT.labels(notification.channel).inc()
             log.info("notification delivered", channel=notification.channel, report_id=notification.report_id,
                      attempt=attempt, **({"remark": remark} if remark else {}))
+    with engine.connect() as connection:
+        metrics.outbox_seen((EMAIL, WEBHOOK), storage.outbox_counts(connection))
     return result
 
 

@@ -8,11 +8,19 @@ from typing import Literal
 from pydantic import Field, SecretStr, ValidationInfo, field_validator
 
 from fuelstats import resources
-from fuelstats.core.settings import DatabaseSettings, ServiceSettings
+from fuelstats.core.settings import DatabaseSettings, HealthSettings, MetricsBind, ServiceSettings
 from fuelstats_common.settings import settings_of
 
 
-class CollectorSettings(DatabaseSettings, ServiceSettings):
+class CollectorSettings(DatabaseSettings, ServiceSettings, HealthSettings):
+    # Metrics (docs/operations.md): the collector's, and the notification dispatcher's when it runs alone.
+    collector_metrics_bind: MetricsBind = Field(
+        default="127.0.0.1:9481", description="HOST:PORT where `fuelstats collector serve` serves its metrics, or off."
+    )
+    notify_metrics_bind: MetricsBind = Field(
+        default="127.0.0.1:9484", description="HOST:PORT where `fuelstats collector notify --follow` serves its metrics,"
+        " or off.",
+    )
     filtering_rules: Path = Field(
         default_factory=resources.filtering_rules,
         description="YAML file of the rules that mark development and test builds as filtered; unset: those shipped.",
@@ -54,6 +62,21 @@ class CollectorSettings(DatabaseSettings, ServiceSettings):
     )
     notify_backoff_max: float = Field(default=3600.0, gt=0, description="Longest wait between retries, in seconds.")
     notify_timeout: float = Field(default=10.0, gt=0, description="Seconds one e-mail or webhook delivery may take.")
+    # Protection from spoofing (docs/security.md).
+    signature_skew: float = Field(
+        default=300.0, gt=0, le=86400, description="Seconds a signature's created time may be off the collector's"
+        " clock, either way; older or newer is refused (a replay of a captured request is refused within it).",
+    )
+    notify_unverified_failure_reports: bool = Field(
+        default=False, description="Notify support of failure reports no master key signed too (marked unverified)."
+    )
+    quarantine_samples: int = Field(
+        default=1000, ge=0, le=1_000_000, description="Refused submissions the quarantine keeps, the latest; 0: none"
+        " (the counts are kept anyway).",
+    )
+    quarantine_body_bytes: int = Field(
+        default=4096, ge=0, le=1_048_576, description="Bytes of a refused submission's body the quarantine keeps."
+    )
 
     @field_validator("smtp_password")
     @classmethod

@@ -78,27 +78,35 @@ def action_log_partitions(connection: Connection) -> list[str]:
 
 # --- action logs ---------------------------------------------------------------------------------
 
+# A key already claimed is "existed", except that a verified record replaces an unverified one: a
+# request nobody signed can never claim a master node's ids ahead of it (docs/security.md).
 _INSERT_ACTION_LOGS = text(
     """
     WITH incoming AS (
         SELECT * FROM jsonb_to_recordset(:records) AS r(
             master_node_uid text, external_id bigint, action_type text, action_name text, body jsonb)
     ),
-    new_keys AS (
-        INSERT INTO action_log_keys (master_node_uid, external_id)
-        SELECT DISTINCT master_node_uid, external_id FROM incoming
-        ON CONFLICT DO NOTHING
-        RETURNING master_node_uid, external_id
+    claimed AS (
+        INSERT INTO action_log_keys AS k (master_node_uid, external_id, verified)
+        SELECT DISTINCT master_node_uid, external_id, CAST(:verified AS boolean) FROM incoming
+        ON CONFLICT (master_node_uid, external_id) DO UPDATE SET verified = true
+            WHERE NOT k.verified AND excluded.verified
+        RETURNING master_node_uid, external_id, (xmax = 0) AS new
+    ),
+    superseded AS (
+        DELETE FROM action_logs a USING claimed c
+        WHERE NOT c.new AND a.master_node_uid = c.master_node_uid AND a.external_id = c.external_id
     ),
     stored AS (
-        INSERT INTO action_logs (master_node_uid, external_id, action_type, action_name, body)
+        INSERT INTO action_logs (master_node_uid, external_id, action_type, action_name, body, verified)
         SELECT DISTINCT ON (incoming.master_node_uid, incoming.external_id)
                incoming.master_node_uid, incoming.external_id, incoming.action_type, incoming.action_name,
-               incoming.body
-        FROM incoming JOIN new_keys USING (master_node_uid, external_id)
+               incoming.body, CAST(:verified AS boolean)
+        FROM incoming JOIN claimed USING (master_node_uid, external_id)
         RETURNING master_node_uid, external_id
     )
-    SELECT master_node_uid, external_id FROM stored
+    SELECT stored.master_node_uid, stored.external_id, claimed.new
+    FROM stored JOIN claimed USING (master_node_uid, external_id)
     """
 ).bindparams(bindparam("records", type_=JSONB))
 
@@ -112,41 +120,52 @@ class ActionLogRow:
     body: dict[str, Any]
 
 
-def insert_action_logs(connection: Connection, rows: Sequence[ActionLogRow]) -> set[tuple[str, int]]:
-    """Store the rows not stored before; return the keys (master_node_uid, external_id) stored now."""
+@dataclass(frozen=True)
+class StoredNow:
+    keys: set[tuple[str, int]]  # (master_node_uid, external_id) stored by this call
+    replaced: int  # of them, how many replaced an unverified record
+
+
+def insert_action_logs(connection: Connection, rows: Sequence[ActionLogRow], *, verified: bool = False) -> StoredNow:
+    """Store the rows not stored before (and, when ``verified``, over unverified ones); tell which."""
     if not rows:
-        return set()
+        return StoredNow(set(), 0)
     records = [row.__dict__ for row in rows]
-    result = connection.execute(_INSERT_ACTION_LOGS, {"records": records})
-    return {(uid, external_id) for uid, external_id in result}
+    result = connection.execute(_INSERT_ACTION_LOGS, {"records": records, "verified": verified}).all()
+    return StoredNow({(uid, external_id) for uid, external_id, _ in result}, sum(not new for _, _, new in result))
 
 
 # --- installation structures ---------------------------------------------------------------------
 
 _UPSERT_INSTALLATION_STRUCTURE = text(
     """
-    INSERT INTO installation_structures AS current (master_node_uid, structure, release, is_filtered)
-    VALUES (:master_node_uid, :structure, :release, :is_filtered)
+    INSERT INTO installation_structures AS current (master_node_uid, structure, release, is_filtered, verified)
+    VALUES (:master_node_uid, :structure, :release, :is_filtered, :verified)
     ON CONFLICT (master_node_uid) DO UPDATE SET
         structure = excluded.structure,
         release = excluded.release,
         is_filtered = excluded.is_filtered,
+        verified = excluded.verified,
         modification_date = now(),
         xact_id = pg_current_xact_id()
+    WHERE excluded.verified OR NOT current.verified
     RETURNING (xmax = 0) AS created
     """
 ).bindparams(bindparam("structure", type_=JSONB))
 
 
 def upsert_installation_structure(
-    connection: Connection, *, master_node_uid: str, structure: dict[str, Any], release: str | None, is_filtered: bool
-) -> bool:
-    """Store the master node's current structure; True when it is the node's first."""
+    connection: Connection, *, master_node_uid: str, structure: dict[str, Any], release: str | None, is_filtered: bool,
+    verified: bool = False,
+) -> bool | None:
+    """Store the master node's current structure; True when it is the node's first, None when an
+    unverified structure would have replaced a verified one (nothing changed)."""
     created = connection.execute(
         _UPSERT_INSTALLATION_STRUCTURE,
-        {"master_node_uid": master_node_uid, "structure": structure, "release": release, "is_filtered": is_filtered},
-    ).scalar_one()
-    return bool(created)
+        {"master_node_uid": master_node_uid, "structure": structure, "release": release, "is_filtered": is_filtered,
+         "verified": verified},
+    ).scalar_one_or_none()
+    return None if created is None else bool(created)
 
 
 def installation_creation_date(connection: Connection, master_node_uid: str) -> dt.date | None:
@@ -193,9 +212,9 @@ _UPSERT_OSWL_STATS = text(
             resource_type text, resource_checksum text, resource_data jsonb, version_info jsonb)
     )
     INSERT INTO oswl_stats AS current (master_node_uid, external_id, cluster_id, created_date, updated_time,
-                                       resource_type, resource_checksum, resource_data, version_info)
+                                       resource_type, resource_checksum, resource_data, version_info, verified)
     SELECT master_node_uid, external_id, cluster_id, created_date, updated_time,
-           resource_type, resource_checksum, resource_data, version_info
+           resource_type, resource_checksum, resource_data, version_info, CAST(:verified AS boolean)
     FROM incoming
     ON CONFLICT (master_node_uid, external_id, resource_type) DO UPDATE SET
         cluster_id = excluded.cluster_id,
@@ -204,20 +223,24 @@ _UPSERT_OSWL_STATS = text(
         resource_checksum = excluded.resource_checksum,
         resource_data = excluded.resource_data,
         version_info = excluded.version_info,
+        verified = excluded.verified,
         received_at = now(),
         xact_id = pg_current_xact_id()
+    WHERE excluded.verified OR NOT current.verified
     RETURNING master_node_uid, external_id, resource_type, (xmax = 0) AS created
     """
 ).bindparams(bindparam("records", type_=JSONB))
 
 
-def upsert_oswl_stats(connection: Connection, records: Sequence[dict[str, Any]]) -> dict[tuple[str, int, str], bool]:
-    """Store each record, replacing an earlier one with the same key; map key to 'created now'."""
+def upsert_oswl_stats(connection: Connection, records: Sequence[dict[str, Any]], *, verified: bool = False
+                      ) -> dict[tuple[str, int, str], bool]:
+    """Store each record, replacing an earlier one with the same key (never a verified one by an
+    unverified one: that key is left out of the answer); map key to 'created now'."""
     if not records:
         return {}
     # ON CONFLICT DO UPDATE may touch a row once per statement: of repeated keys the last one wins.
     latest = {(r["master_node_uid"], r["external_id"], r["resource_type"]): r for r in records}
-    result = connection.execute(_UPSERT_OSWL_STATS, {"records": list(latest.values())})
+    result = connection.execute(_UPSERT_OSWL_STATS, {"records": list(latest.values()), "verified": verified})
     return {(uid, external_id, resource_type): created for uid, external_id, resource_type, created in result}
 
 
@@ -226,16 +249,23 @@ def upsert_oswl_stats(connection: Connection, records: Sequence[dict[str, Any]])
 _INSERT_FAILURE_REPORT = text(
     """
     WITH report AS (
-        INSERT INTO failure_reports (master_node_uid, report_id, release, cluster_id, task_uuid, task_name,
-                                     error_message, contact, report)
+        INSERT INTO failure_reports AS stored (master_node_uid, report_id, release, cluster_id, task_uuid, task_name,
+                                               error_message, contact, report, verified)
         VALUES (:master_node_uid, :report_id, :release, :cluster_id, :task_uuid, :task_name,
-                :error_message, :contact, :report)
-        ON CONFLICT (master_node_uid, report_id) DO NOTHING
+                :error_message, :contact, :report, :verified)
+        ON CONFLICT (master_node_uid, report_id) DO UPDATE SET
+            release = excluded.release, cluster_id = excluded.cluster_id, task_uuid = excluded.task_uuid,
+            task_name = excluded.task_name, error_message = excluded.error_message, contact = excluded.contact,
+            report = excluded.report, verified = true, received_at = now(), xact_id = pg_current_xact_id()
+        WHERE NOT stored.verified AND excluded.verified
         RETURNING id
     ),
     outbox AS (
-        INSERT INTO failure_notifications (failure_report_id, channel)
+        -- A report that replaced an unverified one is notified afresh, as the master's own.
+        INSERT INTO failure_notifications AS n (failure_report_id, channel)
         SELECT report.id, channel FROM report, unnest(CAST(:channels AS text[])) AS channel
+        ON CONFLICT (failure_report_id, channel) DO UPDATE SET
+            created_at = now(), attempts = 0, next_attempt_at = now(), delivered_at = NULL, last_error = NULL
     )
     SELECT id FROM report
     """
@@ -253,10 +283,12 @@ class FailureReportRow:
     error_message: str
     contact: dict[str, Any]
     report: dict[str, Any]
+    verified: bool
 
 
 def insert_failure_report(connection: Connection, row: FailureReportRow, channels: Sequence[str]) -> bool:
-    """Store the report with one outbox row per channel, in one statement; False when it was stored before."""
+    """Store the report with one outbox row per channel, in one statement; False when it was stored before
+    (a verified report replaces an unverified one with the same id, and counts as stored now)."""
     stored = connection.execute(_INSERT_FAILURE_REPORT, {**row.__dict__, "channels": list(channels)})
     return stored.scalar_one_or_none() is not None
 
@@ -274,7 +306,7 @@ class DueNotification(FailureReportRow):
 _CLAIM_DUE_NOTIFICATION = text(
     """
     SELECT n.id, n.channel, n.attempts, CAST(r.report_id AS text) AS report_id, r.master_node_uid, r.received_at,
-           r.release, r.cluster_id, r.task_uuid, r.task_name, r.error_message, r.contact, r.report
+           r.release, r.cluster_id, r.task_uuid, r.task_name, r.error_message, r.contact, r.report, r.verified
     FROM failure_notifications n JOIN failure_reports r ON r.id = n.failure_report_id
     WHERE n.delivered_at IS NULL AND n.next_attempt_at <= clock_timestamp()
       AND n.channel = ANY(CAST(:channels AS text[])) AND n.id <> ALL(CAST(:passed AS bigint[]))
@@ -309,3 +341,174 @@ def mark_notification_failed(connection: Connection, notification_id: int, error
              " next_attempt_at = clock_timestamp() + make_interval(secs => :delay) WHERE id = :id"),
         {"id": notification_id, "error": error, "delay": retry_in_seconds},
     )
+
+
+_OUTBOX_COUNTS = text(
+    """
+    SELECT channel, count(*) FILTER (WHERE next_attempt_at <= clock_timestamp()) AS due,
+           count(*) FILTER (WHERE attempts > 0) AS failing
+    FROM failure_notifications WHERE delivered_at IS NULL GROUP BY channel
+    """
+)
+
+
+def outbox_counts(connection: Connection) -> dict[str, tuple[int, int]]:
+    """Per channel, the undelivered notifications that are due now and those that failed at least once."""
+    return {channel: (due, failing) for channel, due, failing in connection.execute(_OUTBOX_COUNTS)}
+
+
+# --- master keys, nonces and the quarantine (docs/security.md) -----------------------------------
+
+_MASTER_KEY_LOCK = 0x6B6579  # "key": advisory locks on one master node's key, keyed by hashtext(uid)
+
+
+def enrolled_keys(connection: Connection, master_node_uids: Iterable[str]) -> dict[str, str | None]:
+    """Which of these master nodes are enrolled: uid to its key id (None after a reset, until it enrolls
+    again); never enrolled uids are absent."""
+    rows = connection.execute(text("SELECT master_node_uid, key_id FROM master_keys WHERE master_node_uid = ANY(:uids)"),
+                              {"uids": sorted(set(master_node_uids))})
+    return {uid: key for uid, key in rows}
+
+
+def lock_master_key(connection: Connection, master_node_uid: str) -> None:
+    """Until the transaction ends, no other enrolment, rotation or reset of this master node's key runs."""
+    connection.execute(text("SELECT pg_advisory_xact_lock(:namespace, hashtext(:uid))"),
+                       {"namespace": _MASTER_KEY_LOCK, "uid": master_node_uid})
+
+
+@dataclass(frozen=True)
+class MasterKeyRow:
+    master_node_uid: str
+    public_key: str | None
+    key_id: str | None
+    enrolled_at: dt.datetime
+    changed_at: dt.datetime
+
+
+def master_key(connection: Connection, master_node_uid: str) -> MasterKeyRow | None:
+    row = connection.execute(
+        text("SELECT master_node_uid, public_key, key_id, enrolled_at, changed_at FROM master_keys"
+             " WHERE master_node_uid = :uid"), {"uid": master_node_uid}).mappings().one_or_none()
+    return MasterKeyRow(**row) if row else None
+
+
+def set_master_key(connection: Connection, master_node_uid: str, public_key: str | None, key_id: str | None) -> None:
+    """Enrol, rotate or reset (None) the master node's key."""
+    connection.execute(
+        text("""INSERT INTO master_keys AS k (master_node_uid, public_key, key_id) VALUES (:uid, :public_key, :key_id)
+                ON CONFLICT (master_node_uid) DO UPDATE SET public_key = excluded.public_key,
+                    key_id = excluded.key_id, changed_at = now()"""),
+        {"uid": master_node_uid, "public_key": public_key, "key_id": key_id},
+    )
+
+
+@dataclass(frozen=True)
+class KeyEvent:
+    master_node_uid: str
+    event: str
+    old_key_id: str | None = None
+    new_key_id: str | None = None
+    actor: str | None = None
+    address: str | None = None
+    reason: str | None = None
+
+
+def add_key_event(connection: Connection, event: KeyEvent) -> None:
+    connection.execute(
+        text("INSERT INTO master_key_events (master_node_uid, event, old_key_id, new_key_id, actor, address, reason)"
+             " VALUES (:master_node_uid, :event, :old_key_id, :new_key_id, :actor, :address, :reason)"),
+        event.__dict__,
+    )
+
+
+def key_events(connection: Connection, master_node_uid: str) -> list[dict[str, Any]]:
+    """The master node's audit trail, oldest first."""
+    rows = connection.execute(
+        text("SELECT event, at, old_key_id, new_key_id, actor, address, reason FROM master_key_events"
+             " WHERE master_node_uid = :uid ORDER BY id"), {"uid": master_node_uid}).mappings()
+    return [dict(row) for row in rows]
+
+
+def claim_nonce(connection: Connection, key_id: str, nonce: str, expires_at: dt.datetime) -> bool:
+    """Record a signature's nonce; False when the key used it before (a replay)."""
+    claimed = connection.execute(
+        text("INSERT INTO signature_nonces (key_id, nonce, expires_at) VALUES (:key_id, :nonce, :expires_at)"
+             " ON CONFLICT DO NOTHING RETURNING 1"),
+        {"key_id": key_id, "nonce": nonce, "expires_at": expires_at},
+    ).scalar_one_or_none()
+    return claimed is not None
+
+
+def prune_nonces(connection: Connection) -> int:
+    """Forget the nonces whose signatures are too old to be accepted anyway."""
+    return connection.execute(text("DELETE FROM signature_nonces WHERE expires_at < now()")).rowcount
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """A refused submission as the quarantine keeps it (fields already cut to their bounds)."""
+
+    rule: str
+    counted_as: str  # the enrolled master node it claimed to be, or ''
+    master_node_uid: str | None
+    key_id: str | None
+    method: str
+    path: str
+    address: str | None
+    message: str
+    body: bytes
+    body_bytes: int
+
+
+# One statement: the exact count goes up, and the sample takes the slot of the ring its number falls
+# on (slots beyond a ring made smaller go). A slot is overwritten only by a newer number.
+_QUARANTINE = text(
+    """
+    WITH counted AS (
+        INSERT INTO quarantine_counts AS c (rule, master_node_uid, count) VALUES (:rule, :counted_as, 1)
+        ON CONFLICT (rule, master_node_uid) DO UPDATE SET count = c.count + 1, last_at = now()
+    ),
+    trimmed AS (
+        DELETE FROM quarantine_samples WHERE slot >= :capacity
+    )
+    INSERT INTO quarantine_samples AS s (slot, sequence, rule, master_node_uid, key_id, method, path, address,
+                                         message, body, body_bytes)
+    SELECT number % greatest(:capacity, 1), number, :rule, :master_node_uid, :key_id, :method, :path, :address,
+           :message, :body, :body_bytes
+    FROM (SELECT nextval('quarantine_sequence') AS number) AS next
+    WHERE :capacity > 0
+    ON CONFLICT (slot) DO UPDATE SET
+        sequence = excluded.sequence, received_at = now(), rule = excluded.rule,
+        master_node_uid = excluded.master_node_uid, key_id = excluded.key_id, method = excluded.method,
+        path = excluded.path, address = excluded.address, message = excluded.message, body = excluded.body,
+        body_bytes = excluded.body_bytes
+    WHERE s.sequence < excluded.sequence
+    """
+)
+
+
+def quarantine(connection: Connection, refusal: Refusal, capacity: int) -> None:
+    connection.execute(_QUARANTINE, {**refusal.__dict__, "capacity": capacity})
+
+
+def quarantine_counts(connection: Connection) -> list[dict[str, Any]]:
+    """Every count, the largest first."""
+    rows = connection.execute(text("SELECT rule, master_node_uid, count, first_at, last_at FROM quarantine_counts"
+                                   " ORDER BY count DESC, rule, master_node_uid")).mappings()
+    return [dict(row) for row in rows]
+
+
+def quarantine_samples(connection: Connection, *, rule: str | None, master_node_uid: str | None, offset: int,
+                       limit: int) -> tuple[int, list[dict[str, Any]]]:
+    """How many samples match, and a page of them, newest first."""
+    where = ("WHERE (CAST(:rule AS text) IS NULL OR rule = CAST(:rule AS text))"
+             " AND (CAST(:uid AS text) IS NULL OR master_node_uid = CAST(:uid AS text))")
+    parameters = {"rule": rule, "uid": master_node_uid}
+    total = connection.execute(text(f"SELECT count(*) FROM quarantine_samples {where}"), parameters).scalar_one()
+    rows = connection.execute(
+        text(f"""SELECT sequence, received_at, rule, master_node_uid, key_id, method, path, address, message,
+                        body, body_bytes
+                 FROM quarantine_samples {where} ORDER BY sequence DESC OFFSET :offset LIMIT :limit"""),
+        {**parameters, "offset": offset, "limit": limit},
+    ).mappings()
+    return int(total), [dict(row) for row in rows]

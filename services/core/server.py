@@ -1,4 +1,12 @@
-"""Serve a fuel-stats ASGI app with gunicorn and uvicorn workers, logging JSON lines."""
+"""Serve a fuel-stats ASGI app with gunicorn and uvicorn workers, logging through structlog, counting for Prometheus.
+
+Metrics under gunicorn take prometheus-client's multiprocess mode: every worker writes its counts
+to files in PROMETHEUS_MULTIPROC_DIR, and the master serves their sum on the metrics port. The
+folder is this instance's own: under systemd in its RuntimeDirectory, else a new temporary folder
+removed at exit, and emptied at start either way (the counts of an earlier run would be added in).
+The variable must be set before prometheus_client is first imported, in the master, so that the
+workers it forks count in files: nothing on the way to ``serve`` may import it.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +15,12 @@ import ctypes.util
 import importlib
 import logging
 import os
+import shutil
 import signal
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from gunicorn.app.base import BaseApplication
@@ -15,14 +28,17 @@ from gunicorn.glogging import Logger
 from uvicorn_worker import UvicornWorker
 
 from fuelstats_common.logs import configure_logging
+from fuelstats_common.settings import ProgramSettings, settings_of
+
+MULTIPROC_VARIABLE = "PROMETHEUS_MULTIPROC_DIR"
 
 
-class JsonLogger(Logger):
-    """gunicorn's own messages go through our JSON logging; the request log replaces its access log."""
+class StructlogLogger(Logger):
+    """gunicorn's own messages go through our logging; the request log replaces its access log."""
 
     def setup(self, cfg: Any) -> None:
         super().setup(cfg)
-        configure_logging(cfg.loglevel.upper())
+        configure_logging(cfg.loglevel.upper(), settings_of(ProgramSettings).log_format)
         for name in ("gunicorn.error", "gunicorn.access"):
             logger = logging.getLogger(name)
             logger.handlers.clear()
@@ -72,8 +88,43 @@ def exit_with_the_master(server: Any, worker: Any) -> None:
         os.kill(os.getpid(), signal.SIGTERM)
 
 
-def serve(factory: str, *, bind: str, workers: int, log_level: str = "INFO") -> None:
-    """Run gunicorn until it is stopped; ``factory`` ("module:function") builds the app in each worker."""
+def _metrics_folder(program: str) -> tuple[Path, bool]:
+    """This instance's folder of metrics files, empty; and whether it is ours to remove at exit."""
+    runtime = os.environ.get("RUNTIME_DIRECTORY", "").split(":")[0]  # systemd's RuntimeDirectory=
+    if runtime:
+        folder = Path(runtime) / "metrics"
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(mode=0o700)
+        return folder, False
+    return Path(tempfile.mkdtemp(prefix=f"fuelstats-{program}-metrics-")), True
+
+
+def _metrics_hooks(program: str, metrics_bind: str) -> dict[str, Callable[..., None]]:
+    if "prometheus_client" in sys.modules:
+        raise RuntimeError("prometheus_client was imported before its multiprocess folder was set")
+    folder, temporary = _metrics_folder(program)
+    os.environ[MULTIPROC_VARIABLE] = str(folder)
+
+    def when_ready(server: Any) -> None:
+        from fuelstats.core import metrics
+
+        metrics.serve(metrics_bind, metrics.metrics_app(metrics.registry()), program)
+
+    def child_exit(server: Any, worker: Any) -> None:
+        from prometheus_client import multiprocess
+
+        multiprocess.mark_process_dead(worker.pid)  # its gauges go; its counters stay in the sums
+
+    def on_exit(server: Any) -> None:
+        if temporary:
+            shutil.rmtree(folder, ignore_errors=True)
+
+    return {"when_ready": when_ready, "child_exit": child_exit, "on_exit": on_exit}
+
+
+def serve(factory: str, *, program: str, bind: str, workers: int, metrics_bind: str, log_level: str = "INFO") -> None:
+    """Run gunicorn until it is stopped; ``factory`` ("module:function") builds the app in each worker,
+    and the master serves the workers' metrics on ``metrics_bind`` (HOST:PORT, or off)."""
     _Server(
         factory,
         {
@@ -81,7 +132,7 @@ def serve(factory: str, *, bind: str, workers: int, log_level: str = "INFO") -> 
             "workers": workers,
             "loglevel": log_level.lower(),
             "worker_class": "fuelstats.core.server.Worker",
-            "logger_class": JsonLogger,
+            "logger_class": StructlogLogger,
             "accesslog": None,
             "graceful_timeout": 20,
             "timeout": 60,
@@ -89,5 +140,6 @@ def serve(factory: str, *, bind: str, workers: int, log_level: str = "INFO") -> 
             # gunicorn's control socket defaults to one path per user ($HOME/.gunicorn/gunicorn.ctl),
             # which every instance on the machine would take from the others; nothing here uses it.
             "control_socket_disable": True,
+            **_metrics_hooks(program, metrics_bind),
         },
     ).run()

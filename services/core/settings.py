@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import ipaddress
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import Field, field_validator
+from pydantic import AfterValidator, Field, field_validator
 
 from fuelstats import resources
 from fuelstats_common.settings import ENV_PREFIX, ConfigurationError, DatabaseUrl, ProgramSettings
@@ -80,3 +81,35 @@ class ServiceSettings(ProgramSettings):
         # Canonical spellings: they are compared with the addresses connections come from.
         return frozenset(str(ipaddress.ip_address(part.strip())) for part in self.trusted_proxies.split(",")
                          if part.strip())
+
+
+# --- health and metrics (docs/operations.md) ------------------------------------------------------
+
+METRICS_OFF = "off"
+
+
+def split_bind(value: str) -> tuple[str, int] | None:
+    """HOST:PORT (``[::1]:9481`` for IPv6) as a host and a port; None for ``off``."""
+    if value == METRICS_OFF:
+        return None
+    host, _, port = value.rpartition(":")
+    if not host or not port.isdigit() or not 0 < int(port) < 65536:
+        raise ValueError("must be HOST:PORT (e.g. 127.0.0.1:9481) or off")
+    return host.removeprefix("[").removesuffix("]"), int(port)
+
+
+def _is_bind(value: str) -> str:
+    split_bind(value)
+    return value
+
+
+# Where a program serves its metrics: a port of its own, on loopback unless the operator says otherwise.
+MetricsBind = Annotated[str, AfterValidator(_is_bind)]
+
+
+class HealthSettings(ProgramSettings):
+    """What every service's readiness check shares: how long it may wait."""
+
+    readiness_timeout: float = Field(
+        default=2.0, gt=0, le=30, description="Seconds a readiness check waits for the database or Elasticsearch."
+    )

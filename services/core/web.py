@@ -11,6 +11,7 @@ import codecs
 import contextvars
 import datetime as dt
 import json
+import logging
 import math
 import re
 import time
@@ -35,6 +36,7 @@ from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from fuelstats.core import metrics
 from fuelstats.core.errors import Refused
 from fuelstats.core.jsondepth import nesting_depth
 from fuelstats.core.proxies import client_address, peer_address
@@ -79,11 +81,18 @@ def _outcome(status: int) -> str:
     return "rejected" if status < 500 else "failed"
 
 
-class RequestLogMiddleware:
-    """Writes one JSON line per request: request id, client address, master node, outcome, duration."""
+# Load balancers and supervisors ask these every few seconds: an answer that says "fine" is logged
+# at debug level, or the log would be mostly probes.
+PROBES = frozenset({"/healthz", "/readyz"})
 
-    def __init__(self, app: ASGIApp, trusted_proxies: frozenset[str] = frozenset()) -> None:
+
+class RequestLogMiddleware:
+    """Writes one log line per request (request id, client address, master node, outcome, duration) and
+    counts it for Prometheus by its route template."""
+
+    def __init__(self, app: ASGIApp, routes: metrics.Routes, trusted_proxies: frozenset[str] = frozenset()) -> None:
         self.app = app
+        self.routes = routes
         self.trusted_proxies = trusted_proxies
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -107,7 +116,12 @@ class RequestLogMiddleware:
             await self.app(scope, receive, send_with_request_id)
         finally:
             status = summary.pop("status")
-            log.info(
+            seconds = time.perf_counter() - started
+            route = self.routes.of(scope["path"])
+            metrics.HTTP_REQUESTS.labels(route, scope["method"], str(status)).inc()
+            metrics.HTTP_DURATION.labels(route, scope["method"]).observe(seconds)
+            log.log(
+                logging.DEBUG if route in PROBES and status < 400 else logging.INFO,
                 "request",
                 method=scope["method"],
                 path=scope["path"],
@@ -117,7 +131,7 @@ class RequestLogMiddleware:
                 master_node_uid=headers.get(MASTER_NODE_UID_HEADER),
                 status=status,
                 outcome=_outcome(status),
-                duration_ms=round((time.perf_counter() - started) * 1000, 2),
+                duration_ms=round(seconds * 1000, 2),
                 **summary,
             )
             structlog.contextvars.unbind_contextvars("request_id")
@@ -393,8 +407,10 @@ def _json_response(status: int, body: dict[str, t.Any], headers: dict[str, str] 
 
 def _error_response(status: int, message: str, *, rule: str | None, path: str | None,
                     headers: dict[str, str] | None = None) -> ConnexionResponse:
-    """Every refusal's answer: the v1 error body, and its rule and path in the request's log line."""
+    """Every refusal's answer: the v1 error body, its rule and path in the request's log line, its rule counted."""
     note(rule=rule, at=path)
+    if rule is not None:
+        metrics.REFUSALS.labels(rule).inc()
     return _json_response(status, error_body(message, rule=rule, path=path), headers=headers)
 
 
@@ -446,10 +462,16 @@ def _database_error(request: ConnexionRequest, error: Exception) -> ConnexionRes
     return _unexpected(request, error)
 
 
-def install_common_behaviour(app: AsyncApp, *, max_body_bytes: int,
-                             trusted_proxies: frozenset[str] = frozenset()) -> None:
-    """Request log, body limit and v1-shaped errors for one Connexion app."""
-    app.add_middleware(RequestLogMiddleware, position=MiddlewarePosition.BEFORE_EXCEPTION,
+# What every app serves besides its API's operations: Connexion's Swagger UI and the spec.
+SWAGGER_ROUTES = ("/openapi.json", "/ui/{rest:path}")
+
+
+def install_common_behaviour(app: AsyncApp, *, max_body_bytes: int, spec: dict[str, t.Any],
+                             other_routes: Iterable[str] = (), trusted_proxies: frozenset[str] = frozenset()) -> None:
+    """Request log and metrics, body limit and v1-shaped errors for one Connexion app serving ``spec``
+    (whose paths name the routes in the metrics, with ``other_routes``, what the app serves besides)."""
+    routes = metrics.Routes([*spec["paths"], *SWAGGER_ROUTES, *other_routes])
+    app.add_middleware(RequestLogMiddleware, position=MiddlewarePosition.BEFORE_EXCEPTION, routes=routes,
                        trusted_proxies=trusted_proxies)
     app.add_middleware(body_limit_middleware(max_body_bytes), position=MiddlewarePosition.BEFORE_ROUTING)
     app.add_error_handler(Refused, _refused_response)

@@ -53,7 +53,10 @@ def free_text() -> Text:
 class Installation(Document):
     """One master node: its Fuel release and build, and the totals of its environments."""
 
-    master_node_uid = searchable()
+    # Not searchable by free text: the public search shows installation_id, never the uid (docs/security.md).
+    master_node_uid = Keyword(ignore_above=IGNORE_ABOVE)
+    installation_id = Keyword(ignore_above=IGNORE_ABOVE)  # an HMAC of the uid (transform.installation_id)
+    verified = Boolean()  # its structure was signed by the master node's enrolled key
     release = searchable()
     build_id = searchable()
     feature_groups = searchable()
@@ -104,7 +107,9 @@ class Plugin(InnerDoc):
 class Cluster(Document):
     """One environment of an installation, with its nodes and the choices made for it."""
 
-    master_node_uid = searchable()
+    master_node_uid = Keyword(ignore_above=IGNORE_ABOVE)
+    installation_id = Keyword(ignore_above=IGNORE_ABOVE)
+    verified = Boolean()  # the installation's
     cluster_id = Long(ignore_malformed=True)
     release = searchable()  # the installation's Fuel release
     is_filtered = Boolean()
@@ -167,6 +172,7 @@ class ActionLog(Document):
     # The installation's, when the log was carried (re-carried when they change): reports filter on them.
     release = Keyword(ignore_above=IGNORE_ABOVE)
     is_filtered = Boolean()
+    verified = Boolean()  # both the log and its installation were signed by the master node's key
     installation_created = Date(ignore_malformed=True)
     # For deployments and health check runs: the release version of their environment (2014.2-6.0).
     release_version = Keyword(ignore_above=IGNORE_ABOVE)
@@ -197,3 +203,4 @@ class OswlStat(Document):
     release_version = Keyword(ignore_above=IGNORE_ABOVE)
     release_os = Keyword(ignore_above=IGNORE_ABOVE)
     received_at = Date(ignore_malformed=True)
+    verified = Boolean()

@@ -19,6 +19,7 @@ import ctypes
 import ctypes.util
 import datetime as dt
 import itertools
+import math
 import sys
 import threading
 import time
@@ -33,8 +34,7 @@ import structlog
 from elastic_transport import ConnectionError as ElasticConnectionError
 from elastic_transport import ConnectionTimeout
 from elasticsearch import ApiError, Elasticsearch
-from sqlalchemy import Connection, Engine, event
-from sqlalchemy.engine import ExceptionContext
+from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError, PendingRollbackError
 from tenacity import (
     RetryCallState,
@@ -47,7 +47,8 @@ from tenacity import (
 )
 from tqdm import tqdm
 
-from fuelstats.etl import search, source, transform
+from fuelstats.etl import metrics, search, source, transform
+from fuelstats_common.database import database_url_of, shown_url
 
 log = structlog.get_logger("fuelstats.etl")
 
@@ -86,7 +87,7 @@ class ReplicationLag:
 def replication_lag(primary: Engine, reader: Engine) -> ReplicationLag | None:
     """The lag of ``reader`` behind ``primary``; None when ``reader`` is no standby.
 
-    Called by `fuelstats etl status`, and meant for the metrics.
+    Called by `fuelstats etl status`, and by the follower after every round, for its metrics.
     """
     with primary.connect() as connection:
         position = source.primary_wal_position(connection)
@@ -129,18 +130,6 @@ def is_outage(error: BaseException) -> bool:
                                               or error.connection_invalidated)
 
 
-def _note_database_url(context: ExceptionContext) -> None:
-    """Which database failed, on the error itself: the primary and a replica fail alike."""
-    if context.sqlalchemy_exception is not None and context.engine is not None:
-        context.sqlalchemy_exception.database_url = context.engine.url.render_as_string(  # type: ignore[attr-defined]
-            hide_password=True)
-
-
-def _name_failures_of(engine: Engine) -> None:
-    if not event.contains(engine, "handle_error", _note_database_url):
-        event.listen(engine, "handle_error", _note_database_url)
-
-
 @dataclass(frozen=True)
 class Target:
     """Where documents go: the Elasticsearch client and, per kind, the index (or alias) to write to."""
@@ -161,10 +150,12 @@ def installation_actions(rows: list[Mapping[str, Any]], target: Target, reader: 
     actions = []
     kept: set[str] = set()
     documents = {}
+    secret = source.public_id_secret(reader) if rows else ""
     for row in rows:
         installation, clusters = transform.installation_documents(
             row["master_node_uid"], row["structure"], release=row["release"], is_filtered=row["is_filtered"],
             creation_date=row["creation_date"], modification_date=row["modification_date"],
+            verified=row["verified"], public_id=transform.installation_id(secret, row["master_node_uid"]),
         )
         documents[row["master_node_uid"]] = installation[1]
         origin = ("installations", row["id"])
@@ -178,7 +169,7 @@ def installation_actions(rows: list[Mapping[str, Any]], target: Target, reader: 
         for document_id in search.cluster_ids_of(target.es, target.indices["clusters"], uids):
             if document_id not in kept:
                 actions.append(search.delete_action(document_id, target.indices["clusters"]))
-        # Action logs carry their installation's release and filtered mark: when those change (or
+        # Action logs carry their installation's release, filtered and verified marks: when those change (or
         # the installation reports for the first time), its logs are carried again.
         indexed = search.installation_marks(target.es, target.indices["installations"], uids)
         changed = [uid for uid in uids if indexed.get(uid) != search.marks_of(documents[uid])]
@@ -287,10 +278,6 @@ class Etl:
     interactive: bool = False
     replica_wait: float = REPLICA_WAIT
 
-    def __post_init__(self) -> None:
-        for engine in (self.primary, self.reader):
-            _name_failures_of(engine)
-
     def _control(self) -> Connection:
         return self.primary.connect().execution_options(isolation_level="AUTOCOMMIT")
 
@@ -320,9 +307,10 @@ class Etl:
         if isinstance(error, (ElasticConnectionError, ConnectionTimeout, ApiError, DocumentsRejected)):
             return {"service": "elasticsearch", "url": self._elasticsearch_url(), "cause": cause}
         if isinstance(error, (DBAPIError, PendingRollbackError)):
-            urls = {engine.url.render_as_string(hide_password=True) for engine in (self.primary, self.reader)}
-            return {"service": "postgresql", "url": getattr(error, "database_url", None) or " or ".join(sorted(urls)),
-                    "cause": cause}
+            # Every engine marks its errors with its URL (fuelstats_common.database); an error raised
+            # without one (a connection already in doubt) may come from either.
+            urls = {shown_url(engine.url) for engine in (self.primary, self.reader)}
+            return {"service": "postgresql", "url": database_url_of(error) or " or ".join(sorted(urls)), "cause": cause}
         return {"service": "etl", "url": "", "cause": cause}
 
     def _log_wait(self, error: BaseException, *, step: str, attempt: int, wait: float) -> None:
@@ -363,6 +351,7 @@ class Etl:
         """Carry the stream's new and changed rows; return how many rows were carried."""
         return self._pass(stream).carried
 
+    @metrics.counting_failures
     def _pass(self, stream: Stream) -> PassOutcome:
         target = Target.live(self.es, self.prefix)
         started = time.monotonic()
@@ -391,7 +380,8 @@ class Etl:
                     log.info("waiting for the standby", stream=stream.name, position=position)
                     return PassOutcome(0, resumed=False)
                 with self._reading() as reader:
-                    pending, _ = source.count_pending(reader, stream.name, done=checkpoint.done_snapshot)
+                    pending, oldest = source.count_pending(reader, stream.name, done=checkpoint.done_snapshot)
+                    metrics.pass_began(stream.name, pending, oldest)
                     progress = Progress(stream.name, pending, self.interactive)
                     rows = source.rows_of_pass(reader, stream.name, done=checkpoint.done_snapshot, target=snapshot,
                                                after=after, batch_size=self.batch_size)
@@ -400,6 +390,7 @@ class Etl:
                     finally:
                         progress.close()
                 source.finish_pass(control, stream.name, snapshot)
+                metrics.pass_completed(stream.name)
                 if progress.done:
                     seconds = time.monotonic() - started
                     log.info("pass done", stream=stream.name, rows=progress.done, seconds=round(seconds, 3),
@@ -422,6 +413,7 @@ class Etl:
             last = chunk[-1]
             source.advance_pass(control, stream.name, (last["xact_id"], last["id"]), len(chunk))
             progress.update(len(chunk))
+            metrics.DOCUMENTS.labels(stream.name).inc(len(chunk))
 
         with ThreadPoolExecutor(max_workers=IN_FLIGHT, thread_name_prefix="bulk") as writer:
             try:
@@ -459,6 +451,8 @@ class Etl:
             log.error("document parked", stream=letter.stream, document=letter.document_id, kind=letter.kind,
                       row=letter.source_id, reason=letter.reason[:500])
         source.park(control, letters)
+        for letter in letters:
+            metrics.DEAD_LETTERS.labels(letter.stream).inc()
         if any_parked:
             refused_now = {(letter.stream, letter.document_id) for letter in letters}
             written = {(action["origin"][0], str(action["_id"])) for action in actions if action.get("origin")}
@@ -517,8 +511,22 @@ class Etl:
                     self._log_wait(error, step=f"{name} pass", attempt=failures[name], wait=wait)
                 else:
                     failures[name], due[name] = 0, 0.0
+            self._measure_replication_lag()
             wake = min([round_started + interval, *(at for at in due.values() if at)])
             stop.wait(max(0.0, wake - time.monotonic()))
+
+    def _measure_replication_lag(self) -> None:
+        """For the follower's metrics: how far behind the primary the standby it reads is."""
+        try:
+            lag = self.replication_lag()
+        except Exception as error:  # an outage the passes wait out and log; the lag is unknown meanwhile
+            log.debug("replication lag unknown", **self.describe(error))
+            metrics.replication_lag_seen(math.nan, None)
+            return
+        if lag is None:  # it reads the primary
+            metrics.replication_lag_seen(0, 0.0)
+        else:
+            metrics.replication_lag_seen(lag.bytes, lag.seconds)
 
     def reindex(self, name: str) -> dict[str, str]:
         """Rebuild the stream's indices from scratch in new versions, then move the aliases at once.

@@ -240,8 +240,9 @@ def cluster_ids_of(es: Elasticsearch, index: str, master_node_uids: list[str]) -
 
 # What an installation lends its action logs. Its environments and their release versions are
 # among them: logs of a new environment often arrive before the structure that names it, so they
-# are carried again, with their release version, once it does.
-MARKS = ("release", "is_filtered", "creation_date", "cluster_ids", "release_versions")
+# are carried again, with their release version, once it does. Its verified mark too: a log is
+# verified when it and its installation are (docs/security.md).
+MARKS = ("release", "is_filtered", "creation_date", "cluster_ids", "release_versions", "verified")
 
 
 def marks_of(installation: dict[str, Any]) -> tuple[Any, ...]:
@@ -249,7 +250,8 @@ def marks_of(installation: dict[str, Any]) -> tuple[Any, ...]:
     created = installation.get("creation_date")
     return (installation.get("release"), installation.get("is_filtered"),
             created.isoformat() if isinstance(created, dt.datetime) else created,
-            installation.get("cluster_ids") or [], installation.get("release_versions") or [])
+            installation.get("cluster_ids") or [], installation.get("release_versions") or [],
+            installation.get("verified"))
 
 
 def installation_marks(es: Elasticsearch, index: str, master_node_uids: list[str]) -> dict[str, tuple[Any, ...]]:

@@ -44,7 +44,8 @@ class Checkpoint:
 # document untouched. Decoding whole bodies and encoding them again was a third of the ETL's time.
 # A request's result is Nailgun's response_data.status, or a response_code, or the result_code of
 # fuelstats_kit (the specification's "result code").
-# They carry their installation's release and filtered mark (reports filter on them), for
+# They carry their installation's release and filtered mark (reports filter on them), are verified
+# when both they and their installation were signed by the master node (docs/security.md), for
 # deployments and health check runs the release version of their environment as the installation
 # structure reports it, and for a successful deployment, how many deployments of its environment
 # failed since the last success before it.
@@ -59,7 +60,7 @@ _PREVIOUS_SUCCESS = (f"(SELECT max(p.external_id) FROM action_logs p WHERE {_SAM
                      " AND p.body->'additional_info'->>'ended_with_status' = 'ready')")
 STREAM_SELECTS = {
     "installations": "SELECT t.id, t.master_node_uid, t.structure, t.release, t.is_filtered, t.creation_date,"
-                     " t.modification_date, t.xact_id::text AS xact_id FROM installation_structures t",
+                     " t.modification_date, t.verified, t.xact_id::text AS xact_id FROM installation_structures t",
     "action_logs": f"""
         SELECT t.id, t.master_node_uid, t.external_id, t.received_at, t.xact_id::text AS xact_id,
                t.body->>'action_type' AS action_type, t.body->>'action_group' AS action_group,
@@ -76,6 +77,7 @@ STREAM_SELECTS = {
                END AS additional_info,
                i.release, coalesce(i.is_filtered, false) AS is_filtered, i.creation_date AS installation_created,
                CASE WHEN {_OF_ENVIRONMENT} THEN {_RELEASE_VERSION} END AS release_version,
+               t.verified AND coalesce(i.verified, false) AS verified,
                CASE WHEN {_DEPLOYMENT} AND {_INFO}->>'ended_with_status' = 'ready' THEN
                    (SELECT count(*) FROM action_logs p WHERE {_SAME_ENVIRONMENT}
                     AND p.body->'additional_info'->>'ended_with_status' = 'error'
@@ -86,7 +88,7 @@ STREAM_SELECTS = {
                END AS first_success
         FROM action_logs t LEFT JOIN installation_structures i USING (master_node_uid)""",
     "oswl_stats": "SELECT t.id, t.master_node_uid, t.external_id, t.cluster_id, t.created_date, t.updated_time,"
-                  " t.resource_type, t.resource_checksum, t.resource_data, t.version_info, t.received_at,"
+                  " t.resource_type, t.resource_checksum, t.resource_data, t.version_info, t.received_at, t.verified,"
                   " t.xact_id::text AS xact_id FROM oswl_stats t",
 }
 STREAM_TABLES = {"installations": "installation_structures", "action_logs": "action_logs", "oswl_stats": "oswl_stats"}
@@ -190,6 +192,11 @@ def action_logs_of(connection: Connection, master_node_uids: list[str], *, batch
         execution_options={"stream_results": True, "yield_per": batch_size},
     )
     yield from result.mappings()
+
+
+def public_id_secret(connection: Connection) -> str:
+    """The key of the opaque installation ids the public search shows (made by the collector's migration 0006)."""
+    return str(connection.execute(text("SELECT value FROM service_secrets WHERE name = 'public_id'")).scalar_one())
 
 
 def count_pending(connection: Connection, stream: str, *, done: str) -> tuple[int, dt.datetime | None]:

@@ -9,6 +9,8 @@ than a third of its time. An action log's additional_info stays the JSON text Po
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import hmac
 from collections.abc import Mapping
 from typing import Any
 
@@ -90,14 +92,19 @@ def _distinct(clusters: list[dict[str, Any]], field: str) -> list[str]:
     return sorted(values)
 
 
+def installation_id(secret: str, master_node_uid: str) -> str:
+    """The opaque id the public search shows instead of the uid: an HMAC, stable and not reversible."""
+    return hmac.new(secret.encode(), master_node_uid.encode(), hashlib.sha256).hexdigest()[:32]
+
+
 def installation_documents(
     master_node_uid: str, structure: Mapping[str, Any], *, release: str | None, is_filtered: bool,
-    creation_date: dt.datetime, modification_date: dt.datetime,
+    creation_date: dt.datetime, modification_date: dt.datetime, verified: bool = False, public_id: str | None = None,
 ) -> tuple[Doc, list[Doc]]:
     fuel_release = _dict(structure.get("fuel_release"))
     documents = [
         cluster_document(master_node_uid, cluster, release=release, is_filtered=is_filtered,
-                         installation_created=creation_date)
+                         installation_created=creation_date, verified=verified, public_id=public_id)
         for cluster in (_dict(c) for c in _list(structure.get("clusters")))
         if isinstance(cluster.get("id"), int)
     ]
@@ -106,6 +113,8 @@ def installation_documents(
     unallocated = structure.get("unallocated_nodes_num")
     installation = master_node_uid, dict(
         master_node_uid=master_node_uid,
+        installation_id=public_id,
+        verified=verified,
         release=release,
         build_id=fuel_release.get("build_id"),
         feature_groups=[g for g in _list(fuel_release.get("feature_groups")) if isinstance(g, str)],
@@ -138,7 +147,7 @@ def cluster_document_id(master_node_uid: str, cluster_id: int) -> str:
 
 def cluster_document(
     master_node_uid: str, cluster: Mapping[str, Any], *, release: str | None, is_filtered: bool,
-    installation_created: dt.datetime,
+    installation_created: dt.datetime, verified: bool = False, public_id: str | None = None,
 ) -> Doc:
     cluster_release = _dict(cluster.get("release"))
     attributes = _dict(cluster.get("attributes"))
@@ -167,6 +176,8 @@ def cluster_document(
     ]
     return cluster_document_id(master_node_uid, cluster["id"]), dict(
         master_node_uid=master_node_uid,
+        installation_id=public_id,
+        verified=verified,
         cluster_id=cluster["id"],
         release=release,
         is_filtered=is_filtered,
@@ -262,6 +273,7 @@ def action_log_document(row: Mapping[str, Any]) -> Doc:
         "additional_info": bounds.flattened_json(info) if info else None,
         "release": row["release"],
         "is_filtered": bool(row["is_filtered"]),
+        "verified": bool(row.get("verified")),
         "installation_created": row["installation_created"],
         "release_version": row["release_version"],
         "failures_before": row["failures_before"],
@@ -295,4 +307,5 @@ def oswl_document(row: Mapping[str, Any]) -> Doc:
         release_version=version.get("release_version"),
         release_os=version.get("release_os"),
         received_at=row["received_at"],
+        verified=bool(row.get("verified")),
     )

@@ -37,6 +37,16 @@ def population(database_url: str, elasticsearch_node) -> Iterator[str]:  # type:
     es.indices.delete(index=f"{PREFIX}-*", ignore_unavailable=True, allow_no_indices=True)
 
 
+@pytest.fixture(scope="session")
+def public_id(database_url: str):  # type: ignore[no-untyped-def]
+    """The opaque id the public search shows for a master node (docs/security.md)."""
+    from fuelstats.etl import source, transform
+
+    with engine_for(database_url).connect() as connection:
+        secret = source.public_id_secret(connection)
+    return lambda uid: transform.installation_id(secret, uid)
+
+
 @pytest.fixture
 def analytics(population: str, elasticsearch_node, monkeypatch, as_admin):  # type: ignore[no-untyped-def]
     from fuelstats.analytics.app import create_app

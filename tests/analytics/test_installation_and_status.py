@@ -19,8 +19,10 @@ from tests.collector.payloads import http_request_log
 from tests.conftest import wait_for_replay
 
 
-def test_an_installations_deployments_and_health_check_runs(analytics):
-    history = analytics.get("/api/v1/installations/a/history/").json()
+def test_an_installations_deployments_and_health_check_runs(analytics, public_id):
+    # Public: the installation is named by its opaque id, as the search shows it, never by its uid.
+    history = analytics.get(f"/api/v1/installations/{public_id('a')}/history/").json()
+    assert history["installation_id"] == public_id("a") and "master_node_uid" not in history
     # a/1: error after 5 and 7 minutes, ready after 40; a/2: ready after 15 (fixture.py).
     assert history["environments"] == [
         {"cluster_id": 1, "attempts": 3, "failures": 2, "successes": 1, "last_result": "ready",
@@ -36,12 +38,15 @@ def test_an_installations_deployments_and_health_check_runs(analytics):
         (1, "sanity", 3, 1, [CREATE_VOLUME]), (1, "sanity", 3, 2, [CREATE_VOLUME, CHECK_DNS])]
 
 
-def test_an_installation_without_history_and_one_that_does_not_exist(analytics):
-    quiet = analytics.get("/api/v1/installations/c/history/").json()
+def test_an_installation_without_history_and_one_that_does_not_exist(analytics, public_id):
+    quiet = analytics.get(f"/api/v1/installations/{public_id('c')}/history/").json()
     assert (quiet["environments"], quiet["deployments"], quiet["health_check_runs"]) == ([], [], [])
-    missing = analytics.get("/api/v1/installations/nobody/history/")
+    missing = analytics.get(f"/api/v1/installations/{public_id('nobody')}/history/")
     assert (missing.status_code, missing.json()["rule"], missing.json()["path"]) == (
-        404, "known-master-node", "path.master_node_uid")
+        404, "known-installation", "path.installation_id")
+    # A master node's uid is no installation id: the public part takes none.
+    by_uid = analytics.get("/api/v1/installations/a/history/")
+    assert (by_uid.status_code, by_uid.json()["rule"], by_uid.json()["path"]) == (400, "pattern", "path.installation_id")
 
 
 def test_data_as_of_follows_the_etl_and_says_when_it_is_stale(analytics, database_url, elasticsearch_node,

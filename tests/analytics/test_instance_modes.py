@@ -13,7 +13,7 @@ from tests.analytics.auth import bearer, logged_in, new_token, new_user
 
 PUBLIC_API = ("/api/v1/reports/", "/api/v1/reports/hypervisors/", "/api/v1/summary/", "/api/v1/status/",
               "/api/v1/search/installations/?q=kvm", "/api/v1/search/environments/")
-REPORT_PAGES = ("/", "/search?q=kvm", "/installation?uid=a")
+REPORT_PAGES = ("/", "/search?q=kvm", "/installation?id=0123456789abcdef0123456789abcdef")
 NEVER_OPEN = ("/api/v1/tokens/", "/api/v1/private/summary/", "/api/v1/private/audit/",
               "/api/v1/private/exports/clusters/")
 
@@ -47,13 +47,17 @@ def test_private_is_the_default_and_opens_nothing(anonymous):
                  "/ui/", "/openapi.json"):
         assert client.get(path).status_code == 200, path
     assert client.get("/api/v1/session/").json() == {"user": None, "mode": "private", "idle_timeout": 3600}
+    # Supervisors and load balancers log in nowhere.
+    assert client.get("/healthz").json() == {"status": "ok"}
+    assert client.get("/readyz").status_code in (200, 503)
 
 
-def test_public_reports_opens_the_reports_and_the_search_and_nothing_else(anonymous, analytics_database_url):
+def test_public_reports_opens_the_reports_and_the_search_and_nothing_else(anonymous, analytics_database_url,
+                                                                          public_id):
     client = anonymous("public-reports")
     for path in PUBLIC_API:
         assert client.get(path).status_code == 200, path
-    assert client.get("/api/v1/installations/a/history/").status_code == 200
+    assert client.get(f"/api/v1/installations/{public_id('a')}/history/").status_code == 200
     for page in REPORT_PAGES:
         assert client.get(page).status_code == 200, page
     for path in NEVER_OPEN:
@@ -84,9 +88,9 @@ def test_the_served_spec_says_what_each_mode_opens(anonymous):
                 for operation in item.values() if {} in operation.get("security", spec["security"])
                 or operation.get("security") == []}
 
-    assert anonymous_operations(anonymous(None)) == {"whoami", "login"}
+    assert anonymous_operations(anonymous(None)) == {"whoami", "login", "alive", "readyz"}
     assert anonymous_operations(anonymous("public-reports")) == {
-        "whoami", "login", "list_reports", "get_report", "get_summary", "search", "get_status",
+        "whoami", "login", "alive", "readyz", "list_reports", "get_report", "get_summary", "search", "get_status",
         "installation_history"}
 
 

@@ -12,7 +12,10 @@ import uuid
 
 import httpx
 import pytest
+from sqlalchemy import text
 
+from fuelstats_common import signatures
+from tests.collector.payloads import http_request_log
 from tests.edge.conftest import Edge
 
 SPOOFED = {"X-Forwarded-For": "127.0.0.1", "X-Real-IP": "127.0.0.1", "Forwarded": "for=127.0.0.1;host=localhost",
@@ -71,3 +74,20 @@ def test_the_collector_logs_the_real_client_address(edge):
     [line] = [json.loads(line) for line in edge.collector_log.read_text().splitlines() if request_id in line]
     assert (line["event"], line["client"], line["master_node_uid"]) == ("request", edge.outside, "logged")
     assert "forwarded_by" not in line
+
+
+def test_a_refused_submission_is_quarantined_with_the_real_client_address(edge, engine):
+    """The quarantine and the master keys' audit name who sent a request as the request log does."""
+    uid = str(uuid.uuid4())
+    url = f"{edge.remote_https}/api/v1/action_logs/"
+    body = json.dumps({"action_logs": [http_request_log(1, uid)]})
+    headers = {"content-type": "application/json", "master-node-uid": uid}
+    # Signed by a key the collector does not know for this master node: refused and quarantined.
+    signatures.sign(signatures.HttpMessage("POST", url, headers), signatures.new_private_key(), body.encode())
+    [answer] = edge.host.run({"ca": str(edge.ca.ca), "source": edge.outside, "requests": [
+        {"method": "POST", "url": url, "headers": {**SPOOFED, **headers}, "body": body}]})
+    assert (answer["status"], json.loads(answer["body"])["rule"]) == (401, "not-enrolled"), answer
+    with engine.connect() as connection:
+        kept = connection.execute(text("SELECT rule, address FROM quarantine_samples WHERE master_node_uid = :uid"),
+                                  {"uid": uid}).all()
+    assert [tuple(row) for row in kept] == [("not-enrolled", edge.outside)]

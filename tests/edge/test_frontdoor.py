@@ -52,9 +52,9 @@ def test_the_production_configuration_names_the_hosts_and_keeps_to_the_collector
     assert "return 301 https://stats.example.org$request_uri;" in config
     assert 'proxy_set_header Host "stats.example.org";' in config
     assert "zone=fuelstats_collector_master:20m rate=120r/m;" in config
-    # Exactly openapi/collector.yaml's paths go to the collector.
+    # Exactly openapi/collector.yaml's paths go to the collector, the master keys' enrolment and rotation too.
     assert ('location ~ "^(?:/api/v1/action_logs/|/api/v1/failure_reports/|/api/v1/installation_structure/|'
-            '/api/v1/oswl_stats/|/api/v1/ping/)$"') in config
+            '/api/v1/master_keys/|/api/v1/master_keys/rotation/|/api/v1/oswl_stats/|/api/v1/ping/)$"') in config
 
 
 @pytest.mark.parametrize(("options", "message"), [

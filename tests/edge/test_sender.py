@@ -1,5 +1,7 @@
-"""The sender through the front door: delivered with the collector's certificate verified, and nothing
-sent (nor marked sent) to a collector whose certificate does not verify."""
+"""The sender through the front door: delivered with the collector's certificate verified and every
+request signed with the master's key (nginx passes the path and the master-node-uid header the
+signature covers as they were sent), and nothing sent (nor marked sent) to a collector whose
+certificate does not verify."""
 
 from __future__ import annotations
 
@@ -11,7 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from sqlalchemy import text
+
 from fuelstats_kit import master_settings
+from fuelstats_kit.master_key import ensure_key
 from tests.edge.conftest import Edge
 from tests.kit import masterdata
 from tests.kit.helpers import sender, stored, unsent
@@ -27,24 +32,36 @@ def access_log(edge: Edge, master_node_uid: str) -> list[dict[str, object]]:
     return [line for line in lines if line["master_node_uid"] == master_node_uid]
 
 
-def test_the_sender_delivers_through_nginx_with_the_certificate_verified(master, engine, edge):
+def test_the_sender_delivers_signed_through_nginx_with_the_certificate_verified(master, engine, edge, tmp_path):
     masterdata.fill(master)
     masterdata.add_http_requests(master, range(31, 1031))  # a backlog of a thousand more
     uid = master_settings.ensure_master_node(master).uid
+    key_file = tmp_path / "master-key.pem"
+    ensure_key(key_file)  # as `fuelstats-master init` makes it
 
-    # The real batch size: ping, 11 batches of action logs, the installation, the OSWL records.
-    report = sender(master, edge.https, batch_size=100, ca_file=edge.ca.ca).run_once()
-    assert report.outcome == "done", report
+    # The real batch size: ping, the key's enrolment, 11 batches of action logs, the installation,
+    # the OSWL records; every one signed.
+    report = sender(master, edge.https, batch_size=100, ca_file=edge.ca.ca, key_file=key_file).run_once()
+    assert (report.outcome, report.signed) == ("done", True), report
     assert (report.action_logs_sent, report.installation_structure, report.oswl_stats_sent) == (1029, "sent", 3)
     assert stored(engine) == {"action_logs": 1029, "action_log_ids": 1029, "installation_structures": 1,
                               "oswl_stats": 3}
     assert unsent(master) == {"action_logs": [5], "oswl_stats": []}
+    # The collector verified each signature as nginx passed the request on: every record is verified,
+    # and nothing was refused (the quarantine is empty).
+    with engine.connect() as connection:
+        assert connection.execute(text(
+            "SELECT (SELECT bool_and(verified) FROM action_logs), (SELECT bool_and(verified) FROM oswl_stats),"
+            " (SELECT bool_and(verified) FROM installation_structures),"
+            " (SELECT count(*) FROM quarantine_counts)")).one() == (True, True, True, 0)
+        assert connection.execute(text("SELECT event FROM master_key_events WHERE master_node_uid = :uid"),
+                                  {"uid": uid}).scalars().all() == ["enrolled"]
     # A well-behaved sender is never limited: not refused, not even slowed.
     requests = access_log(edge, uid)
-    assert len(requests) == 14
+    assert len(requests) == 15
     assert {(line["limit_req"], line["limit_conn"], line["tls"]) for line in requests} == {
         ("PASSED", "PASSED", "TLSv1.3")}
-    assert {line["status"] for line in requests} == {200, 201}  # 201: the installation info
+    assert {line["status"] for line in requests} == {200, 201}  # 201: the key's enrolment, the installation info
 
 
 @pytest.fixture(scope="module")

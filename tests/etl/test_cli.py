@@ -10,9 +10,13 @@ import sys
 import time
 from pathlib import Path
 
+import httpx
+
 from fuelstats.collector import ingest
 from fuelstats.etl import search
 from tests.collector.payloads import http_request_log
+from tests.conftest import free_port
+from tests.operations.scraping import scrape, value
 
 FUELSTATS = str(Path(sys.executable).with_name("fuelstats"))
 
@@ -74,3 +78,34 @@ def test_reindex_command(engine, es, prefix, database_url, elasticsearch_node):
     assert result.returncode == 0, result.stderr
     assert f"action_logs -> {prefix}-action_logs-v" in result.stdout
     assert indexed(es, prefix) == 4
+
+
+def test_the_follower_serves_its_metrics_and_health(engine, es, prefix, database_url, elasticsearch_node):
+    port = free_port()
+    env = {**environment(database_url, elasticsearch_node.url, prefix), "FUELSTATS_ETL_METRICS_BIND": f"127.0.0.1:{port}"}
+    follower = subprocess.Popen([FUELSTATS, "etl", "run", "--interval", "0.5"], env=env,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    metrics = f"http://127.0.0.1:{port}/metrics"
+    try:
+        ingest.record_action_logs(engine, None, [http_request_log(i) for i in range(7)])
+        deadline = time.monotonic() + 30
+        while True:
+            assert time.monotonic() < deadline and follower.poll() is None, "no metrics of the rows carried"
+            try:
+                samples = scrape(metrics)
+            except httpx.HTTPError:
+                samples = {}
+            if value(samples, "fuelstats_etl_documents_total", stream="action_logs") == 7:
+                break
+            time.sleep(0.2)
+        assert value(samples, "fuelstats_etl_passes_total", stream="action_logs") >= 1
+        assert value(samples, "fuelstats_etl_last_pass_timestamp_seconds", stream="action_logs") > time.time() - 60
+        assert value(samples, "fuelstats_etl_errors_total", stream="action_logs") == 0
+        assert ("fuelstats_etl_lag_rows", frozenset({("stream", "oswl_stats")})) in samples
+        assert httpx.get(f"http://127.0.0.1:{port}/healthz").json() == {"status": "ok"}
+        ready = httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=10)
+        assert (ready.status_code, ready.json()["checks"]) == (200, {"database": "ok", "elasticsearch": "ok"})
+    finally:
+        follower.send_signal(signal.SIGTERM)
+        follower.communicate(timeout=30)
+    assert follower.returncode == 0

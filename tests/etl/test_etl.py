@@ -7,6 +7,7 @@ import threading
 
 import pytest
 from elastic_transport import ConnectionError as ElasticConnectionError
+from prometheus_client import REGISTRY
 from sqlalchemy import text
 
 from fuelstats.collector import ingest
@@ -190,7 +191,13 @@ def dead_letters(engine) -> list[dict]:  # type: ignore[no-untyped-def]
         return [dict(row) for row in rows]
 
 
+def parked_so_far(stream: str) -> float:
+    """The follower's count of documents parked, in this process (fuelstats_etl_dead_letters_total)."""
+    return REGISTRY.get_sample_value("fuelstats_etl_dead_letters_total", {"stream": stream}) or 0.0
+
+
 def test_a_document_refused_for_good_is_parked_and_the_stream_goes_on(engine, es, prefix, etl: Etl):
+    counted = parked_so_far("action_logs")
     ingest.record_action_logs(engine, None, [http_request_log(1), http_request_log(2)])
     # An index that accepts no document of ours, put behind the alias.
     strict = f"{prefix}-strict"  # outside the template's pattern: its mapping is all there is
@@ -204,6 +211,7 @@ def test_a_document_refused_for_good_is_parked_and_the_stream_goes_on(engine, es
         ("action_logs", f"{MASTER}:1", "action_logs", 1, 1), ("action_logs", f"{MASTER}:2", "action_logs", 2, 1)]
     assert all("strict_dynamic_mapping_exception" in d["reason"] for d in parked)
     assert all(d["first_seen"] == d["last_seen"] for d in parked)
+    assert parked_so_far("action_logs") - counted == 2
     with engine.connect() as connection:
         checkpoint = source.load_checkpoint(connection, "action_logs")
     assert checkpoint.pass_snapshot is None and checkpoint.done_snapshot != source.NO_SNAPSHOT
@@ -214,6 +222,7 @@ def test_a_document_refused_for_good_is_parked_and_the_stream_goes_on(engine, es
     etl.reindex("action_logs")
     assert count(es, prefix, "action_logs") == 2
     assert dead_letters(engine) == []
+    assert parked_so_far("action_logs") - counted == 2, "nothing parked again"
 
 
 def test_a_document_refused_for_a_while_keeps_the_checkpoint(engine, es, prefix, etl: Etl):

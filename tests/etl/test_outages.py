@@ -170,11 +170,12 @@ def test_a_follower_waits_for_elasticsearch_at_start(engine, es, prefix, databas
 
 def test_once_gives_up_on_elasticsearch_with_one_line(engine, database_url, prefix):
     port = free_port()
-    env = etl_environment(database_url, f"http://127.0.0.1:{port}", prefix)
+    env = etl_environment(database_url, f"http://elastic:{PASSWORD}@127.0.0.1:{port}", prefix)
     result = subprocess.run([FUELSTATS, "etl", "run", "--once"], env=env, capture_output=True, text=True, timeout=120)
     assert result.returncode == 1
-    assert "Traceback" not in result.stderr
-    last = result.stderr.splitlines()[-1]
-    assert last.startswith("Error: gave up: elasticsearch") and f"127.0.0.1:{port}" in last, result.stderr
-    # One log line per attempt before it: 5 attempts, 4 waits.
-    assert len(log_lines(result.stderr, "waiting")) == 4
+    assert "Traceback" not in result.stderr and PASSWORD not in result.stderr
+    # One log line per attempt before it (5 attempts, 4 waits), then the line every command gives up with.
+    *attempts, last = result.stderr.splitlines()
+    assert len(attempts) == len(log_lines(result.stderr, "waiting")) == 4, result.stderr
+    assert last.startswith(f"fuelstats: Elasticsearch at http://elastic:<sanitized>@127.0.0.1:{port}: ")
+    assert "Connection refused" in last, last

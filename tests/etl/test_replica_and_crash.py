@@ -7,9 +7,12 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
+from prometheus_client import REGISTRY
 from sqlalchemy import Connection, Engine, text
 
 from fuelstats.collector import ingest, storage
@@ -120,6 +123,41 @@ def test_a_lagging_standby_delays_the_etl_and_loses_nothing(engine, es, prefix, 
     assert etl.run_pass(STREAMS["action_logs"]) == 20
     assert etl.run_pass(STREAMS["action_logs"]) == 30
     assert indexed_ids(es, prefix) == list(range(80))
+
+
+def replica_lag_gauges() -> tuple[float, float]:
+    """What the follower's metrics say of the standby's lag, in this process: bytes and seconds."""
+    return (REGISTRY.get_sample_value("fuelstats_etl_replica_lag_bytes") or 0.0,
+            REGISTRY.get_sample_value("fuelstats_etl_replica_lag_seconds") or 0.0)
+
+
+def until(condition: Callable[[], bool], what: str, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, what
+        time.sleep(0.1)
+
+
+def test_the_follower_measures_the_standby_s_lag_for_its_metrics(engine, es, prefix, database_url, replica_url):
+    etl = Etl(primary=engine, reader=engine_for(replica_url), es=es, prefix=prefix, batch_size=100,
+              replica_wait=0.1)  # passes left for later at once: rounds come often
+    stop = threading.Event()
+    follower = threading.Thread(target=etl.follow, args=(0.2, stop))
+    pause(replica_url)
+    try:
+        ingest.record_action_logs(engine, None, [http_request_log(i) for i in range(5)])
+        time.sleep(1.2)
+        follower.start()
+        until(lambda: replica_lag_gauges()[0] > 0 and replica_lag_gauges()[1] >= 1.0,
+              "the follower's metrics show the paused standby's lag")
+        resume(replica_url)
+        until(lambda: replica_lag_gauges() == (0.0, 0.0), "the lag is gone once the standby has replayed")
+        until(lambda: indexed_ids(es, prefix) == list(range(5)), "what the standby replayed is carried")
+    finally:
+        resume(replica_url)
+        stop.set()
+        if follower.is_alive():
+            follower.join(timeout=60)
 
 
 def test_a_standby_restarted_in_the_middle_of_a_pass(engine, es, prefix, database_url, replica_url, standby):

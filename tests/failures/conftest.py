@@ -47,6 +47,9 @@ def notify_settings(smtp: SmtpServer, webhook: WebhookReceiver) -> Iterator[dict
         "FUELSTATS_NOTIFY_BACKOFF": "0.2",
         "FUELSTATS_NOTIFY_BACKOFF_MAX": "0.5",
         "FUELSTATS_NOTIFY_TIMEOUT": "5",
+        # These tests send unsigned reports, as a master without a key does: notified, marked unverified
+        # (tests/security checks that by default they are not).
+        "FUELSTATS_NOTIFY_UNVERIFIED_FAILURE_REPORTS": "true",
     }
     with pytest.MonkeyPatch.context() as patch:
         for name, value in variables.items():

@@ -63,13 +63,18 @@ def test_settings_keep_nailguns_shape(master):
     assert statistics["email"] == {"value": "ada@example.com"}
 
 
-def test_the_cli_inits_once_and_turns_sending_on_and_off(master, master_url):
-    env = {"FUELSTATS_MASTER_DATABASE_URL": master_url}
+def test_the_cli_inits_once_and_turns_sending_on_and_off(master, master_url, tmp_path):
+    key_file = tmp_path / "keys" / "master-key.pem"
+    env = {"FUELSTATS_MASTER_DATABASE_URL": master_url, "FUELSTATS_MASTER_KEY_FILE": str(key_file)}
     runner = CliRunner()
     first = runner.invoke(main, ["init"], env=env)
     second = runner.invoke(main, ["init"], env=env)
     uid = first.stdout.strip()
     assert first.exit_code == 0 and second.stdout.strip() == uid and len(uid) == 36
+    # The signing key is made once, readable by its owner only (docs/security.md).
+    made = [[line for line in result.stderr.splitlines() if line.startswith("signing key")] for result in (first, second)]
+    assert made[0] == made[1] and len(made[0]) == 1 and str(key_file) in made[0][0]
+    assert (key_file.stat().st_mode & 0o777, key_file.parent.stat().st_mode & 0o777) == (0o600, 0o700)
     off = runner.invoke(main, ["statistics", "off"], env=env)
     assert off.exit_code == 0 and off.stdout.strip() == f"master_node_uid {uid}: sending off, contact not sent"
     assert not master_settings.load_master_node(master).send_statistics

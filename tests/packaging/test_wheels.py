@@ -181,7 +181,8 @@ def test_the_kit_from_its_wheel_sends_to_the_collector_from_its_wheel(
 
     master_url = postgres.create_database("wheel_master")
     settings = {"FUELSTATS_MASTER_DATABASE_URL": master_url, "FUELSTATS_COLLECTOR_URL": wheel_collector,
-                "FUELSTATS_FUEL_VERSION_FILE": "/nonexistent", "FUELSTATS_FAILURE_SPOOL_DIR": str(place / "spool")}
+                "FUELSTATS_FUEL_VERSION_FILE": "/nonexistent", "FUELSTATS_FAILURE_SPOOL_DIR": str(place / "spool"),
+                "FUELSTATS_MASTER_KEY_FILE": str(place / "master-key.pem")}
     init = _run([kit / "fuelstats-master", "init"], cwd=place, **settings)
     assert init.returncode == 0, init.stderr
     uid = init.stdout.strip()
@@ -191,8 +192,9 @@ def test_the_kit_from_its_wheel_sends_to_the_collector_from_its_wheel(
     sent = _run([kit / "fuelstats-master", "sender", "run", "--once"], cwd=place, **settings)
     assert sent.returncode == 0, sent.stderr
     run = next(json.loads(line) for line in sent.stderr.splitlines() if '"sender run"' in line)
-    assert (run["outcome"], run["action_logs_sent"], run["installation_structure"]) == ("done", 1, "sent"), run
+    assert (run["outcome"], run["action_logs_sent"], run["installation_structure"], run["signed"]) == (
+        "done", 1, "sent", True), run
     with engine.connect() as connection:
-        stored = connection.execute(text("SELECT count(*) FROM action_logs WHERE master_node_uid = :uid"),
+        stored = connection.execute(text("SELECT count(*) FROM action_logs WHERE master_node_uid = :uid AND verified"),
                                     {"uid": uid}).scalar_one()
     assert stored == 1

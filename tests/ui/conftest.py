@@ -16,7 +16,7 @@ import pytest
 
 from fuelstats.analytics.security import SESSION_COOKIE
 from fuelstats.analytics.webui import UI_DIR
-from tests.analytics.conftest import population  # noqa: F401  (the fixture population, shared)
+from tests.analytics.conftest import population, public_id  # noqa: F401  (the fixture population, shared)
 from tests.conftest import ADMIN, ADMIN_PASSWORD
 from tests.ui.harness import Credentials, Server, serve
 

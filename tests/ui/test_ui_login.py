@@ -63,7 +63,7 @@ def test_the_session_cookie_is_http_only_secure_and_same_site(server, open_page,
     assert page.evaluate("() => document.cookie") == ""  # no script of the page can read it
 
 
-def test_log_in_browse_every_report_and_log_out(server, open_page, viewer, output):
+def test_log_in_browse_every_report_and_log_out(server, open_page, viewer, output, public_id):
     visit = open_page(server, logged_in=False)
     page = visit.page
     page.goto(server.url + "/")
@@ -74,7 +74,7 @@ def test_log_in_browse_every_report_and_log_out(server, open_page, viewer, outpu
     assert page.locator(".downloads").is_hidden()  # the private part is an admin's
     page.goto(server.url + "/search?kind=environments")
     page.wait_for_function("() => document.querySelector('.results').dataset.state === 'ready'")
-    page.goto(server.url + "/installation?uid=b")
+    page.goto(server.url + f"/installation?id={public_id('b')}")
     page.wait_for_selector("section.environment")
     page.screenshot(path=str(output / "logged-in.png"))
     cookie = session_cookie(page.context)["value"]

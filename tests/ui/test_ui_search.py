@@ -20,7 +20,8 @@ def api_ids(server, kind: str, **params: str) -> list[str]:  # type: ignore[no-u
     return [hit["id"] for hit in server.get(f"/api/v1/search/{kind}/", **params)["hits"]]
 
 
-def test_search_finds_an_installation_and_its_page_shows_its_clusters(server, open_page, output):
+def test_search_finds_an_installation_and_its_page_shows_its_clusters(server, open_page, output, public_id):
+    b = public_id("b")  # the public search names installations by an opaque id (docs/security.md)
     visit = open_page(server)
     page = visit.page
     page.goto(server.url + "/search")
@@ -29,12 +30,12 @@ def test_search_finds_an_installation_and_its_page_shows_its_clusters(server, op
     page.fill("#search-q", "8.0")
     page.press("#search-q", "Enter")
     page.wait_for_url("**/search?q=8.0")
-    assert hit_ids(page) == api_ids(server, "installations", q="8.0") == ["b"]
+    assert hit_ids(page) == api_ids(server, "installations", q="8.0") == [b]
 
-    page.click(".results a:text-is('b')")
-    page.wait_for_url("**/installation?uid=b")
+    page.click(f".results a:text-is('{b}')")
+    page.wait_for_url(f"**/installation?id={b}")
     page.wait_for_selector("section.environment")
-    assert page.locator("h1").inner_text() == "Installation b"
+    assert page.locator("h1").inner_text() == f"Installation {b}"
     environment = page.locator("#environment-1")
     assert "vcenter" in environment.inner_text() and "neutron-gre" in environment.inner_text()
     nodes = environment.locator("table.nodes tbody tr")
@@ -43,7 +44,8 @@ def test_search_finds_an_installation_and_its_page_shows_its_clusters(server, op
     assert visit.errors == [] and visit.outside == []
 
 
-def test_search_environments_by_field_and_open_one(server, open_page, output):
+def test_search_environments_by_field_and_open_one(server, open_page, output, public_id):
+    a = public_id("a")
     visit = open_page(server)
     page = visit.page
     page.goto(server.url + "/search")
@@ -54,17 +56,17 @@ def test_search_environments_by_field_and_open_one(server, open_page, output):
     # A value of a distribution over the results narrows the search to it.
     page.click(".facet[data-facet=os] a:text-is('CentOS (1)')")
     page.wait_for_url("**/search?kind=environments&os=CentOS")
-    assert hit_ids(page) == api_ids(server, "environments", os="CentOS") == ["a:2"]
+    assert hit_ids(page) == api_ids(server, "environments", os="CentOS") == [f"{a}:2"]
     page.go_back()
     assert hit_ids(page) == api_ids(server, "environments")
     page.fill("#search-hypervisor", "kvm")
     page.click("button[type=submit]")
     page.wait_for_url("**/search?kind=environments&hypervisor=kvm")
-    assert hit_ids(page) == api_ids(server, "environments", hypervisor="kvm") == ["a:1"]
+    assert hit_ids(page) == api_ids(server, "environments", hypervisor="kvm") == [f"{a}:1"]
     page.screenshot(path=str(output / "search.png"), full_page=True)
 
-    page.click(".results a:text-is('a:1')")
-    page.wait_for_url("**/installation?uid=a#environment-1")
+    page.click(f".results a:text-is('{a}:1')")
+    page.wait_for_url(f"**/installation?id={a}#environment-1")
     page.wait_for_selector("section.environment")
     clusters = page.locator("section.environment")
     assert [clusters.nth(i).get_attribute("data-cluster-id") for i in range(clusters.count())] == ["1", "2"]
@@ -76,25 +78,26 @@ def test_search_environments_by_field_and_open_one(server, open_page, output):
     assert visit.errors == [] and visit.outside == []
 
 
-def test_paging_through_results(server, open_page):
+def test_paging_through_results(server, open_page, public_id):
+    ids = sorted(public_id(uid) for uid in "abce")
     page = open_page(server).page
-    page.goto(server.url + "/search?sort=master_node_uid&size=2")
-    assert hit_ids(page) == ["a", "b"]
+    page.goto(server.url + "/search?sort=installation_id&size=2")
+    assert hit_ids(page) == ids[:2]
     assert "page 1 of 2" in page.locator(".results .meta").inner_text()
     page.click("text=Next →")
     page.wait_for_function("() => location.search.includes('page=2')")
-    assert hit_ids(page) == api_ids(server, "installations", sort="master_node_uid", size="2", page="2") == ["c", "e"]
+    assert hit_ids(page) == api_ids(server, "installations", sort="installation_id", size="2", page="2") == ids[2:]
     assert {k: v[-1] for k, v in parse_qs(urlsplit(page.url).query).items()} == {
-        "sort": "master_node_uid", "size": "2", "page": "2"}
+        "sort": "installation_id", "size": "2", "page": "2"}
     page.reload()
-    assert hit_ids(page) == ["c", "e"]
+    assert hit_ids(page) == ids[2:]
     page.click("text=← Previous")
     page.wait_for_function("() => !location.search.includes('page=')")
-    assert hit_ids(page) == ["a", "b"]
+    assert hit_ids(page) == ids[:2]
 
 
 @pytest.mark.parametrize("kind", ["installations", "environments"])
-def test_every_example_of_the_placeholder_finds_something(server, open_page, output, kind):
+def test_every_example_of_the_placeholder_finds_something(server, open_page, output, public_id, kind):
     page = open_page(server).page
     page.goto(server.url + ("/search" if kind == "installations" else "/search?kind=environments"))
     hit_ids(page)
@@ -112,14 +115,16 @@ def test_every_example_of_the_placeholder_finds_something(server, open_page, out
     page.fill("#search-q", "ceph")
     page.press("#search-q", "Enter")
     page.wait_for_function("() => new URLSearchParams(location.search).get('q') === 'ceph'")
-    assert hit_ids(page) == (["a"] if kind == "installations" else ["a:2"])
+    a = public_id("a")
+    assert hit_ids(page) == ([a] if kind == "installations" else [f"{a}:2"])
     page.screenshot(path=str(output / f"search-ceph-{kind}.png"), full_page=True)
 
 
-def test_an_installations_page_shows_its_deployments_health_checks_and_hardware(server, open_page, output):
+def test_an_installations_page_shows_its_deployments_health_checks_and_hardware(server, open_page, output,
+                                                                                   public_id):
     visit = open_page(server)
     page = visit.page
-    page.goto(server.url + "/installation?uid=a")
+    page.goto(server.url + f"/installation?id={public_id('a')}")
     page.wait_for_selector("#deployments table")
     rows = lambda selector: [row.split("\t") for row in page.locator(selector).all_inner_texts()]  # noqa: E731
     # a/1: error after 5 and 7 min, ready after 40; a/2: ready after 15 (tests/analytics/fixture.py).
@@ -137,7 +142,7 @@ def test_an_installations_page_shows_its_deployments_health_checks_and_hardware(
     assert page.inner_text("#hardware .meta") == "4 nodes in environments, and 0 unallocated (not described by the master)."
     page.screenshot(path=str(output / "installation-history.png"), full_page=True)
 
-    page.goto(server.url + "/installation?uid=c")
+    page.goto(server.url + f"/installation?id={public_id('c')}")
     page.wait_for_selector("#deployments")
     assert page.inner_text("#hardware .meta") == "0 nodes in environments, and 3 unallocated (not described by the master)."
     assert page.inner_text("#health-checks .state") == "No health check run reported."

@@ -74,9 +74,14 @@ _VALUE = re.compile(r""""[^"\n]*"|'[^'\n]*'|[^\s,;&'"}\]]+""")
 _URL_PASSWORD = re.compile(r"(?P<prefix>[A-Za-z][A-Za-z0-9+.-]*://[^:/@\s]*:)[^@/\s]+@")
 
 
+def hide_url_passwords(text: str) -> str:
+    """``text`` with the password of every URL in it replaced (``postgresql://user:<sanitized>@host/db``)."""
+    return _URL_PASSWORD.sub(lambda match: f"{match['prefix']}{SANITIZED}@", text)
+
+
 def sanitize_text(text: str) -> str:
     """``text`` with every value that follows a credential's name, and every password in a URL, replaced."""
-    text = _URL_PASSWORD.sub(lambda match: f"{match['prefix']}{SANITIZED}@", text)
+    text = hide_url_passwords(text)
     pieces: list[str] = []
     done = 0
     for name in _NAMED.finditer(text):

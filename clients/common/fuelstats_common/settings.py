@@ -26,6 +26,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
+from fuelstats_common.logs import LogFormat
 from fuelstats_common.sanitize import SANITIZED, names_credential
 
 ENV_PREFIX = "FUELSTATS_"
@@ -63,6 +64,9 @@ class ProgramSettings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, frozen=True, extra="ignore")
 
     log_level: LogLevel = Field(default="INFO", description="Python logging level name.")
+    log_format: LogFormat = Field(
+        default="auto", description="json, console (lines for people), or auto: console on a terminal, else JSON."
+    )
 
 
 def variable_name(field: str) -> str:

@@ -26,16 +26,30 @@ from .failure_reports_items_item_contact import FailureReportsItemsItemContact
 from .failure_reports_items_item_notifications_item import FailureReportsItemsItemNotificationsItem
 from .failure_reports_items_item_notifications_item_channel import FailureReportsItemsItemNotificationsItemChannel
 from .filters import Filters
+from .health_response import HealthResponse
+from .health_response_status import HealthResponseStatus
 from .installation_history import InstallationHistory
 from .installation_history_deployment import InstallationHistoryDeployment
 from .installation_history_environment_deployments import InstallationHistoryEnvironmentDeployments
 from .installation_history_health_check_run import InstallationHistoryHealthCheckRun
 from .login_request import LoginRequest
+from .master_key import MasterKey
+from .master_key_events_item import MasterKeyEventsItem
+from .master_key_events_item_event import MasterKeyEventsItemEvent
+from .master_key_reset import MasterKeyReset
 from .master_node_export import MasterNodeExport
 from .master_node_export_installation_structure_type_0 import MasterNodeExportInstallationStructureType0
 from .master_node_export_installation_structure_type_0_structure import MasterNodeExportInstallationStructureType0Structure
 from .page import Page
 from .page_items_item import PageItemsItem
+from .quarantine import Quarantine
+from .quarantine_counts_item import QuarantineCountsItem
+from .quarantine_samples import QuarantineSamples
+from .quarantine_samples_items_item import QuarantineSamplesItemsItem
+from .readiness_response import ReadinessResponse
+from .readiness_response_checks import ReadinessResponseChecks
+from .readiness_response_checks_additional_property import ReadinessResponseChecksAdditionalProperty
+from .readiness_response_status import ReadinessResponseStatus
 from .report import Report
 from .report_bucket_unit import ReportBucketUnit
 from .report_buckets_item import ReportBucketsItem
@@ -90,16 +104,30 @@ __all__ = (
     "FailureReportsItemsItemNotificationsItem",
     "FailureReportsItemsItemNotificationsItemChannel",
     "Filters",
+    "HealthResponse",
+    "HealthResponseStatus",
     "InstallationHistory",
     "InstallationHistoryDeployment",
     "InstallationHistoryEnvironmentDeployments",
     "InstallationHistoryHealthCheckRun",
     "LoginRequest",
+    "MasterKey",
+    "MasterKeyEventsItem",
+    "MasterKeyEventsItemEvent",
+    "MasterKeyReset",
     "MasterNodeExport",
     "MasterNodeExportInstallationStructureType0",
     "MasterNodeExportInstallationStructureType0Structure",
     "Page",
     "PageItemsItem",
+    "Quarantine",
+    "QuarantineCountsItem",
+    "QuarantineSamples",
+    "QuarantineSamplesItemsItem",
+    "ReadinessResponse",
+    "ReadinessResponseChecks",
+    "ReadinessResponseChecksAdditionalProperty",
+    "ReadinessResponseStatus",
     "Report",
     "ReportBucketsItem",
     "ReportBucketsItemBreakdown",

@@ -36,6 +36,8 @@ class FailureReportsItemsItem:
             task_uuid (str):
             error_message (str):
             contact (FailureReportsItemsItemContact):
+            verified (bool): Signed by the master node's enrolled key; unverified reports notify nobody unless
+                FUELSTATS_NOTIFY_UNVERIFIED_FAILURE_REPORTS.
             notified (bool): Every notification of the report has been delivered.
             notifications (list[FailureReportsItemsItemNotificationsItem]):
      """
@@ -49,6 +51,7 @@ class FailureReportsItemsItem:
     task_uuid: str
     error_message: str
     contact: FailureReportsItemsItemContact
+    verified: bool
     notified: bool
     notifications: list[FailureReportsItemsItemNotificationsItem]
 
@@ -78,6 +81,8 @@ class FailureReportsItemsItem:
 
         contact = self.contact.to_dict()
 
+        verified = self.verified
+
         notified = self.notified
 
         notifications = []
@@ -100,6 +105,7 @@ class FailureReportsItemsItem:
             "task_uuid": task_uuid,
             "error_message": error_message,
             "contact": contact,
+            "verified": verified,
             "notified": notified,
             "notifications": notifications,
         })
@@ -143,6 +149,8 @@ class FailureReportsItemsItem:
 
 
 
+        verified = d.pop("verified")
+
         notified = d.pop("notified")
 
         notifications = []
@@ -165,6 +173,7 @@ class FailureReportsItemsItem:
             task_uuid=task_uuid,
             error_message=error_message,
             contact=contact,
+            verified=verified,
             notified=notified,
             notifications=notifications,
         )

@@ -30,12 +30,14 @@ class Filters:
             release (None | str | Unset):
             from_ (datetime.date | None | Unset):
             to (datetime.date | None | Unset):
+            verified_only (bool | Unset):
      """
 
     include_filtered: bool
     release: None | str | Unset = UNSET
     from_: datetime.date | None | Unset = UNSET
     to: datetime.date | None | Unset = UNSET
+    verified_only: bool | Unset = UNSET
 
 
 
@@ -66,6 +68,8 @@ class Filters:
         else:
             to = self.to
 
+        verified_only = self.verified_only
+
 
         field_dict: dict[str, Any] = {}
 
@@ -78,6 +82,8 @@ class Filters:
             field_dict["from"] = from_
         if to is not UNSET:
             field_dict["to"] = to
+        if verified_only is not UNSET:
+            field_dict["verified_only"] = verified_only
 
         return field_dict
 
@@ -138,11 +144,14 @@ class Filters:
         to = _parse_to(d.pop("to", UNSET))
 
 
+        verified_only = d.pop("verified_only", UNSET)
+
         filters = cls(
             include_filtered=include_filtered,
             release=release,
             from_=from_,
             to=to,
+            verified_only=verified_only,
         )
 
         return filters

@@ -29,13 +29,13 @@ class InstallationHistory:
     environment how its deployments went.
 
         Attributes:
-            master_node_uid (str):
+            installation_id (str): The opaque id the search names the installation by.
             environments (list[InstallationHistoryEnvironmentDeployments]):
             deployments (list[InstallationHistoryDeployment]):
             health_check_runs (list[InstallationHistoryHealthCheckRun]):
      """
 
-    master_node_uid: str
+    installation_id: str
     environments: list[InstallationHistoryEnvironmentDeployments]
     deployments: list[InstallationHistoryDeployment]
     health_check_runs: list[InstallationHistoryHealthCheckRun]
@@ -48,7 +48,7 @@ class InstallationHistory:
         from ..models.installation_history_deployment import InstallationHistoryDeployment # noqa: PLC0415
         from ..models.installation_history_environment_deployments import InstallationHistoryEnvironmentDeployments # noqa: PLC0415
         from ..models.installation_history_health_check_run import InstallationHistoryHealthCheckRun # noqa: PLC0415
-        master_node_uid = self.master_node_uid
+        installation_id = self.installation_id
 
         environments = []
         for environments_item_data in self.environments:
@@ -75,7 +75,7 @@ class InstallationHistory:
         field_dict: dict[str, Any] = {}
 
         field_dict.update({
-            "master_node_uid": master_node_uid,
+            "installation_id": installation_id,
             "environments": environments,
             "deployments": deployments,
             "health_check_runs": health_check_runs,
@@ -91,7 +91,7 @@ class InstallationHistory:
         from ..models.installation_history_environment_deployments import InstallationHistoryEnvironmentDeployments # noqa: PLC0415
         from ..models.installation_history_health_check_run import InstallationHistoryHealthCheckRun # noqa: PLC0415
         d = dict(src_dict)
-        master_node_uid = d.pop("master_node_uid")
+        installation_id = d.pop("installation_id")
 
         environments = []
         _environments = d.pop("environments")
@@ -124,7 +124,7 @@ class InstallationHistory:
 
 
         installation_history = cls(
-            master_node_uid=master_node_uid,
+            installation_id=installation_id,
             environments=environments,
             deployments=deployments,
             health_check_runs=health_check_runs,

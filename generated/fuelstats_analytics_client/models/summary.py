@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..types import UNSET, Unset
 from typing import cast
 
 if TYPE_CHECKING:
@@ -30,6 +31,8 @@ class Summary:
             environments (int):
             nodes (int): Nodes in the environments.
             unallocated_nodes (int): Nodes the masters manage outside any environment (their unallocated_nodes_num).
+            verified_installations (int | Unset): Of the installations, those whose master node signs what it sends
+                (docs/security.md).
      """
 
     filters: Filters
@@ -37,6 +40,7 @@ class Summary:
     environments: int
     nodes: int
     unallocated_nodes: int
+    verified_installations: int | Unset = UNSET
 
 
 
@@ -54,6 +58,8 @@ class Summary:
 
         unallocated_nodes = self.unallocated_nodes
 
+        verified_installations = self.verified_installations
+
 
         field_dict: dict[str, Any] = {}
 
@@ -64,6 +70,8 @@ class Summary:
             "nodes": nodes,
             "unallocated_nodes": unallocated_nodes,
         })
+        if verified_installations is not UNSET:
+            field_dict["verified_installations"] = verified_installations
 
         return field_dict
 
@@ -86,12 +94,15 @@ class Summary:
 
         unallocated_nodes = d.pop("unallocated_nodes")
 
+        verified_installations = d.pop("verified_installations", UNSET)
+
         summary = cls(
             filters=filters,
             installations=installations,
             environments=environments,
             nodes=nodes,
             unallocated_nodes=unallocated_nodes,
+            verified_installations=verified_installations,
         )
 
         return summary

@@ -32,10 +32,16 @@ from .failure_report_response import FailureReportResponse
 from .failure_report_response_action_log import FailureReportResponseActionLog
 from .failure_report_response_report import FailureReportResponseReport
 from .failure_report_response_status import FailureReportResponseStatus
+from .health_response import HealthResponse
+from .health_response_status import HealthResponseStatus
 from .installation_structure import InstallationStructure
 from .installation_structure_fuel_release import InstallationStructureFuelRelease
 from .installation_structure_request import InstallationStructureRequest
 from .installation_structure_user_information import InstallationStructureUserInformation
+from .master_key_request import MasterKeyRequest
+from .master_key_response import MasterKeyResponse
+from .master_key_response_enrolment import MasterKeyResponseEnrolment
+from .master_key_response_status import MasterKeyResponseStatus
 from .ok_response import OkResponse
 from .ok_response_status import OkResponseStatus
 from .oswl_stats_request import OswlStatsRequest
@@ -48,6 +54,10 @@ from .oswl_stats_response_oswl_stats_item_status import OswlStatsResponseOswlSta
 from .oswl_stats_response_status import OswlStatsResponseStatus
 from .ping_response import PingResponse
 from .ping_response_status import PingResponseStatus
+from .readiness_response import ReadinessResponse
+from .readiness_response_checks import ReadinessResponseChecks
+from .readiness_response_checks_additional_property import ReadinessResponseChecksAdditionalProperty
+from .readiness_response_status import ReadinessResponseStatus
 
 __all__ = (
     "ActionLogBody",
@@ -82,10 +92,16 @@ __all__ = (
     "FailureReportResponseActionLog",
     "FailureReportResponseReport",
     "FailureReportResponseStatus",
+    "HealthResponse",
+    "HealthResponseStatus",
     "InstallationStructure",
     "InstallationStructureFuelRelease",
     "InstallationStructureRequest",
     "InstallationStructureUserInformation",
+    "MasterKeyRequest",
+    "MasterKeyResponse",
+    "MasterKeyResponseEnrolment",
+    "MasterKeyResponseStatus",
     "OkResponse",
     "OkResponseStatus",
     "OswlStatsRequest",
@@ -98,4 +114,8 @@ __all__ = (
     "OswlStatsResponseStatus",
     "PingResponse",
     "PingResponseStatus",
+    "ReadinessResponse",
+    "ReadinessResponseChecks",
+    "ReadinessResponseChecksAdditionalProperty",
+    "ReadinessResponseStatus",
 )

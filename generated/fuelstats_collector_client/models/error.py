@@ -29,7 +29,8 @@ class Error:
             message (str): What is wrong, for a person.
             path (str | Unset): Where: a JSON path into the body ($.action_logs[0].external_id) or header.NAME.
             rule (str | Unset): Which rule failed: a JSON Schema keyword (type, required, ...) or a protocol rule (json-
-                syntax, content-type, max-body-size, master-node-uid).
+                syntax, content-type, max-body-size, master-node-uid, and those of signatures: signature-required, signature,
+                unknown-key, not-enrolled, stale-signature, replayed-signature, key-conflict).
             exec_time (float | Unset):
      """
 

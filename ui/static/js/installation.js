@@ -5,22 +5,23 @@ import { ApiError, getJson } from "./api.js";
 import { el, formatDuration, formatNumber, formatShare, formatTime, scrollBox, shortName, showBanner } from "./dom.js";
 
 export async function renderInstallation(view) {
-  const uid = new URLSearchParams(location.search).get("uid") ?? "";
+  // The public part names installations by an opaque id, never by their master node's uid.
+  const id = new URLSearchParams(location.search).get("id") ?? "";
   view.replaceChildren(el("p", { class: "state", text: "Loading…" }));
-  if (!uid) {
+  if (!id) {
     view.replaceChildren(el("p", { class: "state error", text: "No installation named: open one from the search." }));
     return;
   }
   // A filtered (development or test) installation is still one that can be opened.
-  const params = { master_node_uid: uid, include_filtered: "true" };
+  const params = { installation_id: id, include_filtered: "true" };
   let installations;
   let environments;
   let history;
   try {
     [installations, environments, history] = await Promise.all([
       getJson("/api/v1/search/installations/", { ...params, size: 1 }),
-      getJson("/api/v1/search/environments/", { ...params, size: 100, sort: "master_node_uid" }),
-      getJson(`/api/v1/installations/${encodeURIComponent(uid)}/history/`).catch((error) => {
+      getJson("/api/v1/search/environments/", { ...params, size: 100, sort: "installation_id" }),
+      getJson(`/api/v1/installations/${encodeURIComponent(id)}/history/`).catch((error) => {
         if (error instanceof ApiError && error.status === 404) return null; // no such installation: said below
         throw error;
       }),
@@ -32,13 +33,13 @@ export async function renderInstallation(view) {
   }
   const installation = installations.hits[0]?.document;
   if (!installation) {
-    view.replaceChildren(el("h1", { text: uid }), el("p", { class: "state", text: "No installation reports this master node." }));
+    view.replaceChildren(el("h1", { text: id }), el("p", { class: "state", text: "No installation has this id." }));
     return;
   }
   const clusters = environments.hits.map((hit) => hit.document).sort((a, b) => a.cluster_id - b.cluster_id);
   view.replaceChildren(
     el("p", {}, el("a", { href: "/search", text: "← Search" })),
-    el("h1", {}, "Installation ", el("code", { text: uid })),
+    el("h1", {}, "Installation ", el("code", { text: id })),
     facts([
       ["Fuel release", installation.release], ["build", installation.build_id],
       ["release versions", list(installation.release_versions)],

@@ -9,17 +9,17 @@ const LABELS = { os: "OS", hypervisor: "Hypervisor", network_type: "Network type
 // Distributions over the results, each value a link that narrows the search to it.
 const FACETS = { installations: ["release"], environments: ["release", ...ENVIRONMENT_FIELDS] };
 const COLUMNS = {
-  installations: [["master node", (d) => installationLink(d.master_node_uid)], ["release", (d) => d.release],
+  installations: [["installation", (d) => installationLink(d.installation_id)], ["release", (d) => d.release],
     ["environments", (d) => d.clusters_num], ["nodes", (d) => d.nodes_num],
     ["first reported", (d) => day(d.creation_date)], ["filtered", (d) => (d.is_filtered ? "yes" : "no")]],
-  environments: [["environment", (d, id) => installationLink(d.master_node_uid, d.cluster_id, id)],
+  environments: [["environment", (d, id) => installationLink(d.installation_id, d.cluster_id, id)],
     ["release", (d) => d.release], ["OS", (d) => d.os], ["hypervisor", (d) => d.hypervisor],
     ["network", (d) => d.network_type], ["mode", (d) => d.mode], ["status", (d) => d.status],
     ["nodes", (d) => d.nodes_num]],
 };
 const SORTS = [["-creation_date", "newest first"], ["creation_date", "oldest first"], ["-nodes_num", "most nodes"],
-  ["nodes_num", "fewest nodes"], ["master_node_uid", "master node A-Z"], ["-master_node_uid", "master node Z-A"]];
-const FIELDS = ["kind", "q", "master_node_uid", ...ENVIRONMENT_FIELDS, "release", "from", "to", "include_filtered",
+  ["nodes_num", "fewest nodes"], ["installation_id", "installation id A-Z"], ["-installation_id", "installation id Z-A"]];
+const FIELDS = ["kind", "q", "installation_id", ...ENVIRONMENT_FIELDS, "release", "from", "to", "include_filtered",
   "sort", "size", "page"];
 const SIZES = [10, 20, 50, 100];
 // Each example works in either kind of search (tests/ui/test_ui_search.py tries them).
@@ -89,7 +89,7 @@ function drawForm(form, state, go) {
       el("p", { id: "search-q-help", class: "help", text: "Every word must be found in a value, whole, as its start " +
         "(cent) or as a part (ceph in volumes_ceph); installations are also found by their environments' values." })),
     el("div", { class: "row small" },
-      input("master_node_uid", "Master node", { maxlength: "256" }),
+      input("installation_id", "Installation id", { maxlength: "32" }),
       ENVIRONMENT_FIELDS.map((name) => input(name, LABELS[name], { maxlength: "64", disabled: environmentsOnly,
         title: environmentsOnly ? "environments only" : undefined })),
       el("label", { for: "search-release" }, "Release ", release),
@@ -126,7 +126,7 @@ async function search(results, state, go) {
   results.dataset.state = "loading";
   results.replaceChildren(el("p", { class: "state", text: "Searching…" }));
   showBanner("");
-  const params = { q: state.q, master_node_uid: state.master_node_uid, release: state.release, from: state.from,
+  const params = { q: state.q, installation_id: state.installation_id, release: state.release, from: state.from,
     to: state.to, include_filtered: state.include_filtered, sort: state.sort, page: state.page, size: state.size,
     aggs: FACETS[state.kind] };
   if (state.kind === "environments") for (const name of ENVIRONMENT_FIELDS) params[name] = state[name];
@@ -174,9 +174,9 @@ function facets(aggregations, state, go) {
         } }, `${bucket.key} (${formatNumber(bucket.count)})`)))));
 }
 
-function installationLink(uid, clusterId, label) {
+function installationLink(id, clusterId, label) {
   const hash = clusterId !== undefined && clusterId !== null ? `#environment-${clusterId}` : "";
-  return el("a", { href: `/installation?uid=${encodeURIComponent(uid)}${hash}`, text: label ?? uid });
+  return el("a", { href: `/installation?id=${encodeURIComponent(id)}${hash}`, text: label ?? id });
 }
 
 const cellValue = (value) => (value instanceof Node ? value : String(value ?? "–"));

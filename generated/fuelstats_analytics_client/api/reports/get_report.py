@@ -24,6 +24,7 @@ def _get_kwargs(
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
     include_filtered: bool | Unset = False,
+    verified_only: bool | Unset = False,
 
 ) -> dict[str, Any]:
     
@@ -45,6 +46,8 @@ def _get_kwargs(
     params["to"] = json_to
 
     params["include_filtered"] = include_filtered
+
+    params["verified_only"] = verified_only
 
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
@@ -122,6 +125,7 @@ def sync_detailed(
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
     include_filtered: bool | Unset = False,
+    verified_only: bool | Unset = False,
 
 ) -> Response[Error | Report]:
     """ One report, for the filters given.
@@ -132,6 +136,7 @@ def sync_detailed(
         from_ (datetime.date | Unset):
         to (datetime.date | Unset):
         include_filtered (bool | Unset):  Default: False.
+        verified_only (bool | Unset):  Default: False.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -148,6 +153,7 @@ release=release,
 from_=from_,
 to=to,
 include_filtered=include_filtered,
+verified_only=verified_only,
 
     )
 
@@ -165,6 +171,7 @@ def sync(
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
     include_filtered: bool | Unset = False,
+    verified_only: bool | Unset = False,
 
 ) -> Error | Report | None:
     """ One report, for the filters given.
@@ -175,6 +182,7 @@ def sync(
         from_ (datetime.date | Unset):
         to (datetime.date | Unset):
         include_filtered (bool | Unset):  Default: False.
+        verified_only (bool | Unset):  Default: False.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -192,6 +200,7 @@ release=release,
 from_=from_,
 to=to,
 include_filtered=include_filtered,
+verified_only=verified_only,
 
     ).parsed
 
@@ -203,6 +212,7 @@ async def asyncio_detailed(
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
     include_filtered: bool | Unset = False,
+    verified_only: bool | Unset = False,
 
 ) -> Response[Error | Report]:
     """ One report, for the filters given.
@@ -213,6 +223,7 @@ async def asyncio_detailed(
         from_ (datetime.date | Unset):
         to (datetime.date | Unset):
         include_filtered (bool | Unset):  Default: False.
+        verified_only (bool | Unset):  Default: False.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -229,6 +240,7 @@ release=release,
 from_=from_,
 to=to,
 include_filtered=include_filtered,
+verified_only=verified_only,
 
     )
 
@@ -246,6 +258,7 @@ async def asyncio(
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
     include_filtered: bool | Unset = False,
+    verified_only: bool | Unset = False,
 
 ) -> Error | Report | None:
     """ One report, for the filters given.
@@ -256,6 +269,7 @@ async def asyncio(
         from_ (datetime.date | Unset):
         to (datetime.date | Unset):
         include_filtered (bool | Unset):  Default: False.
+        verified_only (bool | Unset):  Default: False.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -273,5 +287,6 @@ release=release,
 from_=from_,
 to=to,
 include_filtered=include_filtered,
+verified_only=verified_only,
 
     )).parsed

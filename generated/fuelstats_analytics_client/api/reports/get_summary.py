@@ -22,6 +22,7 @@ def _get_kwargs(
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
     include_filtered: bool | Unset = False,
+    verified_only: bool | Unset = False,
 
 ) -> dict[str, Any]:
     
@@ -43,6 +44,8 @@ def _get_kwargs(
     params["to"] = json_to
 
     params["include_filtered"] = include_filtered
+
+    params["verified_only"] = verified_only
 
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
@@ -119,6 +122,7 @@ def sync_detailed(
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
     include_filtered: bool | Unset = False,
+    verified_only: bool | Unset = False,
 
 ) -> Response[Error | Summary]:
     """ Totals of installations, environments and nodes, for the filters given.
@@ -128,6 +132,7 @@ def sync_detailed(
         from_ (datetime.date | Unset):
         to (datetime.date | Unset):
         include_filtered (bool | Unset):  Default: False.
+        verified_only (bool | Unset):  Default: False.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -143,6 +148,7 @@ def sync_detailed(
 from_=from_,
 to=to,
 include_filtered=include_filtered,
+verified_only=verified_only,
 
     )
 
@@ -159,6 +165,7 @@ def sync(
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
     include_filtered: bool | Unset = False,
+    verified_only: bool | Unset = False,
 
 ) -> Error | Summary | None:
     """ Totals of installations, environments and nodes, for the filters given.
@@ -168,6 +175,7 @@ def sync(
         from_ (datetime.date | Unset):
         to (datetime.date | Unset):
         include_filtered (bool | Unset):  Default: False.
+        verified_only (bool | Unset):  Default: False.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -184,6 +192,7 @@ release=release,
 from_=from_,
 to=to,
 include_filtered=include_filtered,
+verified_only=verified_only,
 
     ).parsed
 
@@ -194,6 +203,7 @@ async def asyncio_detailed(
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
     include_filtered: bool | Unset = False,
+    verified_only: bool | Unset = False,
 
 ) -> Response[Error | Summary]:
     """ Totals of installations, environments and nodes, for the filters given.
@@ -203,6 +213,7 @@ async def asyncio_detailed(
         from_ (datetime.date | Unset):
         to (datetime.date | Unset):
         include_filtered (bool | Unset):  Default: False.
+        verified_only (bool | Unset):  Default: False.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -218,6 +229,7 @@ async def asyncio_detailed(
 from_=from_,
 to=to,
 include_filtered=include_filtered,
+verified_only=verified_only,
 
     )
 
@@ -234,6 +246,7 @@ async def asyncio(
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
     include_filtered: bool | Unset = False,
+    verified_only: bool | Unset = False,
 
 ) -> Error | Summary | None:
     """ Totals of installations, environments and nodes, for the filters given.
@@ -243,6 +256,7 @@ async def asyncio(
         from_ (datetime.date | Unset):
         to (datetime.date | Unset):
         include_filtered (bool | Unset):  Default: False.
+        verified_only (bool | Unset):  Default: False.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -259,5 +273,6 @@ release=release,
 from_=from_,
 to=to,
 include_filtered=include_filtered,
+verified_only=verified_only,
 
     )).parsed

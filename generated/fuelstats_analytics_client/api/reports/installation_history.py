@@ -15,7 +15,7 @@ from typing import cast
 
 
 def _get_kwargs(
-    master_node_uid: str,
+    installation_id: str,
 
 ) -> dict[str, Any]:
     
@@ -26,7 +26,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/api/v1/installations/{master_node_uid}/history/".format(master_node_uid=quote(str(master_node_uid), safe=""),),
+        "url": "/api/v1/installations/{installation_id}/history/".format(installation_id=quote(str(installation_id), safe=""),),
     }
 
 
@@ -81,7 +81,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
 def sync_detailed(
-    master_node_uid: str,
+    installation_id: str,
     *,
     client: AuthenticatedClient | Client,
 
@@ -89,11 +89,12 @@ def sync_detailed(
     """ One installation's deployments and health check runs.
 
      The deployment tasks (`action_name: deployment`, `action_type: nailgun_task`) and health
-    check runs (`action_group: health_check`) a master node reported, the newest 200 of each,
-    with a summary per environment. Filtered installations too: this is one installation.
+    check runs (`action_group: health_check`) an installation reported, the newest 200 of each,
+    with a summary per environment. Filtered installations too: this is one installation. It is
+    named by the opaque id the search shows, never by its master_node_uid (docs/security.md).
 
     Args:
-        master_node_uid (str):
+        installation_id (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -105,7 +106,7 @@ def sync_detailed(
 
 
     kwargs = _get_kwargs(
-        master_node_uid=master_node_uid,
+        installation_id=installation_id,
 
     )
 
@@ -116,7 +117,7 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 def sync(
-    master_node_uid: str,
+    installation_id: str,
     *,
     client: AuthenticatedClient | Client,
 
@@ -124,11 +125,12 @@ def sync(
     """ One installation's deployments and health check runs.
 
      The deployment tasks (`action_name: deployment`, `action_type: nailgun_task`) and health
-    check runs (`action_group: health_check`) a master node reported, the newest 200 of each,
-    with a summary per environment. Filtered installations too: this is one installation.
+    check runs (`action_group: health_check`) an installation reported, the newest 200 of each,
+    with a summary per environment. Filtered installations too: this is one installation. It is
+    named by the opaque id the search shows, never by its master_node_uid (docs/security.md).
 
     Args:
-        master_node_uid (str):
+        installation_id (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -140,13 +142,13 @@ def sync(
 
 
     return sync_detailed(
-        master_node_uid=master_node_uid,
+        installation_id=installation_id,
 client=client,
 
     ).parsed
 
 async def asyncio_detailed(
-    master_node_uid: str,
+    installation_id: str,
     *,
     client: AuthenticatedClient | Client,
 
@@ -154,11 +156,12 @@ async def asyncio_detailed(
     """ One installation's deployments and health check runs.
 
      The deployment tasks (`action_name: deployment`, `action_type: nailgun_task`) and health
-    check runs (`action_group: health_check`) a master node reported, the newest 200 of each,
-    with a summary per environment. Filtered installations too: this is one installation.
+    check runs (`action_group: health_check`) an installation reported, the newest 200 of each,
+    with a summary per environment. Filtered installations too: this is one installation. It is
+    named by the opaque id the search shows, never by its master_node_uid (docs/security.md).
 
     Args:
-        master_node_uid (str):
+        installation_id (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -170,7 +173,7 @@ async def asyncio_detailed(
 
 
     kwargs = _get_kwargs(
-        master_node_uid=master_node_uid,
+        installation_id=installation_id,
 
     )
 
@@ -181,7 +184,7 @@ async def asyncio_detailed(
     return _build_response(client=client, response=response)
 
 async def asyncio(
-    master_node_uid: str,
+    installation_id: str,
     *,
     client: AuthenticatedClient | Client,
 
@@ -189,11 +192,12 @@ async def asyncio(
     """ One installation's deployments and health check runs.
 
      The deployment tasks (`action_name: deployment`, `action_type: nailgun_task`) and health
-    check runs (`action_group: health_check`) a master node reported, the newest 200 of each,
-    with a summary per environment. Filtered installations too: this is one installation.
+    check runs (`action_group: health_check`) an installation reported, the newest 200 of each,
+    with a summary per environment. Filtered installations too: this is one installation. It is
+    named by the opaque id the search shows, never by its master_node_uid (docs/security.md).
 
     Args:
-        master_node_uid (str):
+        installation_id (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -205,7 +209,7 @@ async def asyncio(
 
 
     return (await asyncio_detailed(
-        master_node_uid=master_node_uid,
+        installation_id=installation_id,
 client=client,
 
     )).parsed

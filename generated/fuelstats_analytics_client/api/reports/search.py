@@ -27,7 +27,8 @@ def _get_kwargs(
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
     include_filtered: bool | Unset = False,
-    master_node_uid: str | Unset = UNSET,
+    verified_only: bool | Unset = False,
+    installation_id: str | Unset = UNSET,
     os: str | Unset = UNSET,
     hypervisor: str | Unset = UNSET,
     network_type: str | Unset = UNSET,
@@ -60,7 +61,9 @@ def _get_kwargs(
 
     params["include_filtered"] = include_filtered
 
-    params["master_node_uid"] = master_node_uid
+    params["verified_only"] = verified_only
+
+    params["installation_id"] = installation_id
 
     params["os"] = os
 
@@ -167,7 +170,8 @@ def sync_detailed(
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
     include_filtered: bool | Unset = False,
-    master_node_uid: str | Unset = UNSET,
+    verified_only: bool | Unset = False,
+    installation_id: str | Unset = UNSET,
     os: str | Unset = UNSET,
     hypervisor: str | Unset = UNSET,
     network_type: str | Unset = UNSET,
@@ -182,6 +186,9 @@ def sync_detailed(
 
      A search API of its own, not a window onto Elasticsearch: fixed filters, a free-text query
     (all its words must match), pages of at most 100, sorting and aggregations from fixed lists.
+    Installations are named by `installation_id`, an opaque id (an HMAC of the master node's uid
+    under a secret of the server): a master_node_uid identifies a customer's installation and is
+    never published (docs/security.md); the private part has it.
 
     Args:
         kind (SearchKind):
@@ -190,7 +197,8 @@ def sync_detailed(
         from_ (datetime.date | Unset):
         to (datetime.date | Unset):
         include_filtered (bool | Unset):  Default: False.
-        master_node_uid (str | Unset):
+        verified_only (bool | Unset):  Default: False.
+        installation_id (str | Unset):
         os (str | Unset):
         hypervisor (str | Unset):
         network_type (str | Unset):
@@ -216,7 +224,8 @@ release=release,
 from_=from_,
 to=to,
 include_filtered=include_filtered,
-master_node_uid=master_node_uid,
+verified_only=verified_only,
+installation_id=installation_id,
 os=os,
 hypervisor=hypervisor,
 network_type=network_type,
@@ -243,7 +252,8 @@ def sync(
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
     include_filtered: bool | Unset = False,
-    master_node_uid: str | Unset = UNSET,
+    verified_only: bool | Unset = False,
+    installation_id: str | Unset = UNSET,
     os: str | Unset = UNSET,
     hypervisor: str | Unset = UNSET,
     network_type: str | Unset = UNSET,
@@ -258,6 +268,9 @@ def sync(
 
      A search API of its own, not a window onto Elasticsearch: fixed filters, a free-text query
     (all its words must match), pages of at most 100, sorting and aggregations from fixed lists.
+    Installations are named by `installation_id`, an opaque id (an HMAC of the master node's uid
+    under a secret of the server): a master_node_uid identifies a customer's installation and is
+    never published (docs/security.md); the private part has it.
 
     Args:
         kind (SearchKind):
@@ -266,7 +279,8 @@ def sync(
         from_ (datetime.date | Unset):
         to (datetime.date | Unset):
         include_filtered (bool | Unset):  Default: False.
-        master_node_uid (str | Unset):
+        verified_only (bool | Unset):  Default: False.
+        installation_id (str | Unset):
         os (str | Unset):
         hypervisor (str | Unset):
         network_type (str | Unset):
@@ -293,7 +307,8 @@ release=release,
 from_=from_,
 to=to,
 include_filtered=include_filtered,
-master_node_uid=master_node_uid,
+verified_only=verified_only,
+installation_id=installation_id,
 os=os,
 hypervisor=hypervisor,
 network_type=network_type,
@@ -314,7 +329,8 @@ async def asyncio_detailed(
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
     include_filtered: bool | Unset = False,
-    master_node_uid: str | Unset = UNSET,
+    verified_only: bool | Unset = False,
+    installation_id: str | Unset = UNSET,
     os: str | Unset = UNSET,
     hypervisor: str | Unset = UNSET,
     network_type: str | Unset = UNSET,
@@ -329,6 +345,9 @@ async def asyncio_detailed(
 
      A search API of its own, not a window onto Elasticsearch: fixed filters, a free-text query
     (all its words must match), pages of at most 100, sorting and aggregations from fixed lists.
+    Installations are named by `installation_id`, an opaque id (an HMAC of the master node's uid
+    under a secret of the server): a master_node_uid identifies a customer's installation and is
+    never published (docs/security.md); the private part has it.
 
     Args:
         kind (SearchKind):
@@ -337,7 +356,8 @@ async def asyncio_detailed(
         from_ (datetime.date | Unset):
         to (datetime.date | Unset):
         include_filtered (bool | Unset):  Default: False.
-        master_node_uid (str | Unset):
+        verified_only (bool | Unset):  Default: False.
+        installation_id (str | Unset):
         os (str | Unset):
         hypervisor (str | Unset):
         network_type (str | Unset):
@@ -363,7 +383,8 @@ release=release,
 from_=from_,
 to=to,
 include_filtered=include_filtered,
-master_node_uid=master_node_uid,
+verified_only=verified_only,
+installation_id=installation_id,
 os=os,
 hypervisor=hypervisor,
 network_type=network_type,
@@ -390,7 +411,8 @@ async def asyncio(
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
     include_filtered: bool | Unset = False,
-    master_node_uid: str | Unset = UNSET,
+    verified_only: bool | Unset = False,
+    installation_id: str | Unset = UNSET,
     os: str | Unset = UNSET,
     hypervisor: str | Unset = UNSET,
     network_type: str | Unset = UNSET,
@@ -405,6 +427,9 @@ async def asyncio(
 
      A search API of its own, not a window onto Elasticsearch: fixed filters, a free-text query
     (all its words must match), pages of at most 100, sorting and aggregations from fixed lists.
+    Installations are named by `installation_id`, an opaque id (an HMAC of the master node's uid
+    under a secret of the server): a master_node_uid identifies a customer's installation and is
+    never published (docs/security.md); the private part has it.
 
     Args:
         kind (SearchKind):
@@ -413,7 +438,8 @@ async def asyncio(
         from_ (datetime.date | Unset):
         to (datetime.date | Unset):
         include_filtered (bool | Unset):  Default: False.
-        master_node_uid (str | Unset):
+        verified_only (bool | Unset):  Default: False.
+        installation_id (str | Unset):
         os (str | Unset):
         hypervisor (str | Unset):
         network_type (str | Unset):
@@ -440,7 +466,8 @@ release=release,
 from_=from_,
 to=to,
 include_filtered=include_filtered,
-master_node_uid=master_node_uid,
+verified_only=verified_only,
+installation_id=installation_id,
 os=os,
 hypervisor=hypervisor,
 network_type=network_type,

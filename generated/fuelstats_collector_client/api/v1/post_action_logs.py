@@ -20,11 +20,19 @@ def _get_kwargs(
     *,
     body: ActionLogsRequest,
     master_node_uid: str | Unset = UNSET,
+    signature_input: str | Unset = UNSET,
+    content_digest: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(master_node_uid, Unset):
         headers["master-node-uid"] = master_node_uid
+
+    if not isinstance(signature_input, Unset):
+        headers["Signature-Input"] = signature_input
+
+    if not isinstance(content_digest, Unset):
+        headers["Content-Digest"] = content_digest
 
 
 
@@ -60,6 +68,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
         return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+
+
+        return response_401
 
     if response.status_code == 403:
         response_403 = Error.from_dict(response.json())
@@ -108,9 +123,11 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ActionLogsRequest,
     master_node_uid: str | Unset = UNSET,
+    signature_input: str | Unset = UNSET,
+    content_digest: str | Unset = UNSET,
 
 ) -> Response[ActionLogsResponse | Error]:
     """ Store a batch of action logs.
@@ -122,6 +139,8 @@ def sync_detailed(
 
     Args:
         master_node_uid (str | Unset):
+        signature_input (str | Unset):
+        content_digest (str | Unset):
         body (ActionLogsRequest):
 
     Raises:
@@ -136,6 +155,8 @@ def sync_detailed(
     kwargs = _get_kwargs(
         body=body,
 master_node_uid=master_node_uid,
+signature_input=signature_input,
+content_digest=content_digest,
 
     )
 
@@ -147,9 +168,11 @@ master_node_uid=master_node_uid,
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ActionLogsRequest,
     master_node_uid: str | Unset = UNSET,
+    signature_input: str | Unset = UNSET,
+    content_digest: str | Unset = UNSET,
 
 ) -> ActionLogsResponse | Error | None:
     """ Store a batch of action logs.
@@ -161,6 +184,8 @@ def sync(
 
     Args:
         master_node_uid (str | Unset):
+        signature_input (str | Unset):
+        content_digest (str | Unset):
         body (ActionLogsRequest):
 
     Raises:
@@ -176,14 +201,18 @@ def sync(
         client=client,
 body=body,
 master_node_uid=master_node_uid,
+signature_input=signature_input,
+content_digest=content_digest,
 
     ).parsed
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ActionLogsRequest,
     master_node_uid: str | Unset = UNSET,
+    signature_input: str | Unset = UNSET,
+    content_digest: str | Unset = UNSET,
 
 ) -> Response[ActionLogsResponse | Error]:
     """ Store a batch of action logs.
@@ -195,6 +224,8 @@ async def asyncio_detailed(
 
     Args:
         master_node_uid (str | Unset):
+        signature_input (str | Unset):
+        content_digest (str | Unset):
         body (ActionLogsRequest):
 
     Raises:
@@ -209,6 +240,8 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         body=body,
 master_node_uid=master_node_uid,
+signature_input=signature_input,
+content_digest=content_digest,
 
     )
 
@@ -220,9 +253,11 @@ master_node_uid=master_node_uid,
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ActionLogsRequest,
     master_node_uid: str | Unset = UNSET,
+    signature_input: str | Unset = UNSET,
+    content_digest: str | Unset = UNSET,
 
 ) -> ActionLogsResponse | Error | None:
     """ Store a batch of action logs.
@@ -234,6 +269,8 @@ async def asyncio(
 
     Args:
         master_node_uid (str | Unset):
+        signature_input (str | Unset):
+        content_digest (str | Unset):
         body (ActionLogsRequest):
 
     Raises:
@@ -249,5 +286,7 @@ async def asyncio(
         client=client,
 body=body,
 master_node_uid=master_node_uid,
+signature_input=signature_input,
+content_digest=content_digest,
 
     )).parsed

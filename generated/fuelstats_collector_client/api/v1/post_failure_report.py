@@ -20,11 +20,19 @@ def _get_kwargs(
     *,
     body: FailureReportRequest,
     master_node_uid: str | Unset = UNSET,
+    signature_input: str | Unset = UNSET,
+    content_digest: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(master_node_uid, Unset):
         headers["master-node-uid"] = master_node_uid
+
+    if not isinstance(signature_input, Unset):
+        headers["Signature-Input"] = signature_input
+
+    if not isinstance(content_digest, Unset):
+        headers["Content-Digest"] = content_digest
 
 
 
@@ -67,6 +75,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
         return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+
+
+        return response_401
 
     if response.status_code == 403:
         response_403 = Error.from_dict(response.json())
@@ -115,9 +130,11 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: FailureReportRequest,
     master_node_uid: str | Unset = UNSET,
+    signature_input: str | Unset = UNSET,
+    content_digest: str | Unset = UNSET,
 
 ) -> Response[Error | FailureReportResponse]:
     """ Report a failed deployment task at once, for the support team.
@@ -132,6 +149,8 @@ def sync_detailed(
 
     Args:
         master_node_uid (str | Unset):
+        signature_input (str | Unset):
+        content_digest (str | Unset):
         body (FailureReportRequest): A deployment task that ended in error on a master node, sent
             the moment it failed. With a customer contact it is stored and the support team is
             notified; without one only its action log is kept.
@@ -148,6 +167,8 @@ def sync_detailed(
     kwargs = _get_kwargs(
         body=body,
 master_node_uid=master_node_uid,
+signature_input=signature_input,
+content_digest=content_digest,
 
     )
 
@@ -159,9 +180,11 @@ master_node_uid=master_node_uid,
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: FailureReportRequest,
     master_node_uid: str | Unset = UNSET,
+    signature_input: str | Unset = UNSET,
+    content_digest: str | Unset = UNSET,
 
 ) -> Error | FailureReportResponse | None:
     """ Report a failed deployment task at once, for the support team.
@@ -176,6 +199,8 @@ def sync(
 
     Args:
         master_node_uid (str | Unset):
+        signature_input (str | Unset):
+        content_digest (str | Unset):
         body (FailureReportRequest): A deployment task that ended in error on a master node, sent
             the moment it failed. With a customer contact it is stored and the support team is
             notified; without one only its action log is kept.
@@ -193,14 +218,18 @@ def sync(
         client=client,
 body=body,
 master_node_uid=master_node_uid,
+signature_input=signature_input,
+content_digest=content_digest,
 
     ).parsed
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: FailureReportRequest,
     master_node_uid: str | Unset = UNSET,
+    signature_input: str | Unset = UNSET,
+    content_digest: str | Unset = UNSET,
 
 ) -> Response[Error | FailureReportResponse]:
     """ Report a failed deployment task at once, for the support team.
@@ -215,6 +244,8 @@ async def asyncio_detailed(
 
     Args:
         master_node_uid (str | Unset):
+        signature_input (str | Unset):
+        content_digest (str | Unset):
         body (FailureReportRequest): A deployment task that ended in error on a master node, sent
             the moment it failed. With a customer contact it is stored and the support team is
             notified; without one only its action log is kept.
@@ -231,6 +262,8 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         body=body,
 master_node_uid=master_node_uid,
+signature_input=signature_input,
+content_digest=content_digest,
 
     )
 
@@ -242,9 +275,11 @@ master_node_uid=master_node_uid,
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: FailureReportRequest,
     master_node_uid: str | Unset = UNSET,
+    signature_input: str | Unset = UNSET,
+    content_digest: str | Unset = UNSET,
 
 ) -> Error | FailureReportResponse | None:
     """ Report a failed deployment task at once, for the support team.
@@ -259,6 +294,8 @@ async def asyncio(
 
     Args:
         master_node_uid (str | Unset):
+        signature_input (str | Unset):
+        content_digest (str | Unset):
         body (FailureReportRequest): A deployment task that ended in error on a master node, sent
             the moment it failed. With a customer contact it is stored and the support team is
             notified; without one only its action log is kept.
@@ -276,5 +313,7 @@ async def asyncio(
         client=client,
 body=body,
 master_node_uid=master_node_uid,
+signature_input=signature_input,
+content_digest=content_digest,
 
     )).parsed

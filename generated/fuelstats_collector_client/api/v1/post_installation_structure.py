@@ -20,11 +20,19 @@ def _get_kwargs(
     *,
     body: InstallationStructureRequest,
     master_node_uid: str | Unset = UNSET,
+    signature_input: str | Unset = UNSET,
+    content_digest: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(master_node_uid, Unset):
         headers["master-node-uid"] = master_node_uid
+
+    if not isinstance(signature_input, Unset):
+        headers["Signature-Input"] = signature_input
+
+    if not isinstance(content_digest, Unset):
+        headers["Content-Digest"] = content_digest
 
 
 
@@ -67,6 +75,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
         return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+
+
+        return response_401
 
     if response.status_code == 403:
         response_403 = Error.from_dict(response.json())
@@ -115,9 +130,11 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: InstallationStructureRequest,
     master_node_uid: str | Unset = UNSET,
+    signature_input: str | Unset = UNSET,
+    content_digest: str | Unset = UNSET,
 
 ) -> Response[Error | OkResponse]:
     """ Store the current structure of a master node's installation.
@@ -127,6 +144,8 @@ def sync_detailed(
 
     Args:
         master_node_uid (str | Unset):
+        signature_input (str | Unset):
+        content_digest (str | Unset):
         body (InstallationStructureRequest):
 
     Raises:
@@ -141,6 +160,8 @@ def sync_detailed(
     kwargs = _get_kwargs(
         body=body,
 master_node_uid=master_node_uid,
+signature_input=signature_input,
+content_digest=content_digest,
 
     )
 
@@ -152,9 +173,11 @@ master_node_uid=master_node_uid,
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: InstallationStructureRequest,
     master_node_uid: str | Unset = UNSET,
+    signature_input: str | Unset = UNSET,
+    content_digest: str | Unset = UNSET,
 
 ) -> Error | OkResponse | None:
     """ Store the current structure of a master node's installation.
@@ -164,6 +187,8 @@ def sync(
 
     Args:
         master_node_uid (str | Unset):
+        signature_input (str | Unset):
+        content_digest (str | Unset):
         body (InstallationStructureRequest):
 
     Raises:
@@ -179,14 +204,18 @@ def sync(
         client=client,
 body=body,
 master_node_uid=master_node_uid,
+signature_input=signature_input,
+content_digest=content_digest,
 
     ).parsed
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: InstallationStructureRequest,
     master_node_uid: str | Unset = UNSET,
+    signature_input: str | Unset = UNSET,
+    content_digest: str | Unset = UNSET,
 
 ) -> Response[Error | OkResponse]:
     """ Store the current structure of a master node's installation.
@@ -196,6 +225,8 @@ async def asyncio_detailed(
 
     Args:
         master_node_uid (str | Unset):
+        signature_input (str | Unset):
+        content_digest (str | Unset):
         body (InstallationStructureRequest):
 
     Raises:
@@ -210,6 +241,8 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         body=body,
 master_node_uid=master_node_uid,
+signature_input=signature_input,
+content_digest=content_digest,
 
     )
 
@@ -221,9 +254,11 @@ master_node_uid=master_node_uid,
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: InstallationStructureRequest,
     master_node_uid: str | Unset = UNSET,
+    signature_input: str | Unset = UNSET,
+    content_digest: str | Unset = UNSET,
 
 ) -> Error | OkResponse | None:
     """ Store the current structure of a master node's installation.
@@ -233,6 +268,8 @@ async def asyncio(
 
     Args:
         master_node_uid (str | Unset):
+        signature_input (str | Unset):
+        content_digest (str | Unset):
         body (InstallationStructureRequest):
 
     Raises:
@@ -248,5 +285,7 @@ async def asyncio(
         client=client,
 body=body,
 master_node_uid=master_node_uid,
+signature_input=signature_input,
+content_digest=content_digest,
 
     )).parsed

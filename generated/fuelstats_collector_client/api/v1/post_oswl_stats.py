@@ -20,11 +20,19 @@ def _get_kwargs(
     *,
     body: OswlStatsRequest,
     master_node_uid: str | Unset = UNSET,
+    signature_input: str | Unset = UNSET,
+    content_digest: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(master_node_uid, Unset):
         headers["master-node-uid"] = master_node_uid
+
+    if not isinstance(signature_input, Unset):
+        headers["Signature-Input"] = signature_input
+
+    if not isinstance(content_digest, Unset):
+        headers["Content-Digest"] = content_digest
 
 
 
@@ -60,6 +68,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
         return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+
+
+        return response_401
 
     if response.status_code == 403:
         response_403 = Error.from_dict(response.json())
@@ -108,9 +123,11 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: OswlStatsRequest,
     master_node_uid: str | Unset = UNSET,
+    signature_input: str | Unset = UNSET,
+    content_digest: str | Unset = UNSET,
 
 ) -> Response[Error | OswlStatsResponse]:
     """ Store a batch of OpenStack workload stats.
@@ -120,6 +137,8 @@ def sync_detailed(
 
     Args:
         master_node_uid (str | Unset):
+        signature_input (str | Unset):
+        content_digest (str | Unset):
         body (OswlStatsRequest):
 
     Raises:
@@ -134,6 +153,8 @@ def sync_detailed(
     kwargs = _get_kwargs(
         body=body,
 master_node_uid=master_node_uid,
+signature_input=signature_input,
+content_digest=content_digest,
 
     )
 
@@ -145,9 +166,11 @@ master_node_uid=master_node_uid,
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: OswlStatsRequest,
     master_node_uid: str | Unset = UNSET,
+    signature_input: str | Unset = UNSET,
+    content_digest: str | Unset = UNSET,
 
 ) -> Error | OswlStatsResponse | None:
     """ Store a batch of OpenStack workload stats.
@@ -157,6 +180,8 @@ def sync(
 
     Args:
         master_node_uid (str | Unset):
+        signature_input (str | Unset):
+        content_digest (str | Unset):
         body (OswlStatsRequest):
 
     Raises:
@@ -172,14 +197,18 @@ def sync(
         client=client,
 body=body,
 master_node_uid=master_node_uid,
+signature_input=signature_input,
+content_digest=content_digest,
 
     ).parsed
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: OswlStatsRequest,
     master_node_uid: str | Unset = UNSET,
+    signature_input: str | Unset = UNSET,
+    content_digest: str | Unset = UNSET,
 
 ) -> Response[Error | OswlStatsResponse]:
     """ Store a batch of OpenStack workload stats.
@@ -189,6 +218,8 @@ async def asyncio_detailed(
 
     Args:
         master_node_uid (str | Unset):
+        signature_input (str | Unset):
+        content_digest (str | Unset):
         body (OswlStatsRequest):
 
     Raises:
@@ -203,6 +234,8 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         body=body,
 master_node_uid=master_node_uid,
+signature_input=signature_input,
+content_digest=content_digest,
 
     )
 
@@ -214,9 +247,11 @@ master_node_uid=master_node_uid,
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: OswlStatsRequest,
     master_node_uid: str | Unset = UNSET,
+    signature_input: str | Unset = UNSET,
+    content_digest: str | Unset = UNSET,
 
 ) -> Error | OswlStatsResponse | None:
     """ Store a batch of OpenStack workload stats.
@@ -226,6 +261,8 @@ async def asyncio(
 
     Args:
         master_node_uid (str | Unset):
+        signature_input (str | Unset):
+        content_digest (str | Unset):
         body (OswlStatsRequest):
 
     Raises:
@@ -241,5 +278,7 @@ async def asyncio(
         client=client,
 body=body,
 master_node_uid=master_node_uid,
+signature_input=signature_input,
+content_digest=content_digest,
 
     )).parsed

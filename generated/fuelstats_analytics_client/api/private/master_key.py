@@ -1,0 +1,202 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.error import Error
+from ...models.master_key import MasterKey
+from typing import cast
+
+
+
+def _get_kwargs(
+    master_node_uid: str,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/private/master_keys/{master_node_uid}/".format(master_node_uid=quote(str(master_node_uid), safe=""),),
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | MasterKey:
+    if response.status_code == 200:
+        response_200 = MasterKey.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+
+
+        return response_404
+
+    response_default = Error.from_dict(response.json())
+
+
+
+    return response_default
+
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | MasterKey]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    master_node_uid: str,
+    *,
+    client: AuthenticatedClient | Client,
+
+) -> Response[Error | MasterKey]:
+    """ A master node's signing key and its audit trail (enrolments, rotations, resets).
+
+    Args:
+        master_node_uid (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | MasterKey]
+     """
+
+
+    kwargs = _get_kwargs(
+        master_node_uid=master_node_uid,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    master_node_uid: str,
+    *,
+    client: AuthenticatedClient | Client,
+
+) -> Error | MasterKey | None:
+    """ A master node's signing key and its audit trail (enrolments, rotations, resets).
+
+    Args:
+        master_node_uid (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | MasterKey
+     """
+
+
+    return sync_detailed(
+        master_node_uid=master_node_uid,
+client=client,
+
+    ).parsed
+
+async def asyncio_detailed(
+    master_node_uid: str,
+    *,
+    client: AuthenticatedClient | Client,
+
+) -> Response[Error | MasterKey]:
+    """ A master node's signing key and its audit trail (enrolments, rotations, resets).
+
+    Args:
+        master_node_uid (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | MasterKey]
+     """
+
+
+    kwargs = _get_kwargs(
+        master_node_uid=master_node_uid,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    master_node_uid: str,
+    *,
+    client: AuthenticatedClient | Client,
+
+) -> Error | MasterKey | None:
+    """ A master node's signing key and its audit trail (enrolments, rotations, resets).
+
+    Args:
+        master_node_uid (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | MasterKey
+     """
+
+
+    return (await asyncio_detailed(
+        master_node_uid=master_node_uid,
+client=client,
+
+    )).parsed
