@@ -107,8 +107,7 @@ export FUELSTATS_ANALYTICS_DATABASE_URL ?= postgresql://fuelstats@127.0.0.1:$(PG
 ACCOUNTS_UP = $(PY) -m tools.localpg start --dir $(LOCAL)/pg --port $(PG_PORT) --database $(ANALYTICS_DATABASE) \
 	&& $(FUELSTATS) analytics db upgrade
 ACCOUNTS_HINT = @$(FUELSTATS) users list | grep -q ' admin ' || echo "no admin yet: make one, then log in at \
-	https://localhost:$(HTTPS_PORT)/login: FUELSTATS_ANALYTICS_DATABASE_URL=$(FUELSTATS_ANALYTICS_DATABASE_URL) \
-	$(FUELSTATS) users add NAME --role admin"
+	https://localhost:$(HTTPS_PORT)/login: source $(CURDIR)/$(LOCAL_ENV) && fuelstats users add NAME --role admin"
 
 # --- hot standby, WAL archive and backups (docs/backups.md) ----------------------------------------
 # make up starts a hot standby of its cluster (through a replication slot), archives the primary's
