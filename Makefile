@@ -64,6 +64,7 @@ up: setup
 	$(PY) -m tools.localpg start --dir $(LOCAL)/pg --port $(PG_PORT) --database fuelstats
 	$(PY) -m tools.locales start --dir $(LOCAL)/es --port $(ES_PORT)
 	$(FUELSTATS) db upgrade
+	$(ACCOUNTS_UP)
 	$(STANDBY_UP)
 	$(PY) -m tools.service start --name collector --pidfile $(LOCAL)/collector.pid --log $(LOCAL)/collector.log \
 		--ready http://$(COLLECTOR_BIND)/api/v1/ping/ -- $(FUELSTATS) collector serve --bind $(COLLECTOR_BIND)
@@ -77,6 +78,7 @@ up: setup
 	$(PY) -m tools.frontdoor start --dir $(LOCAL)/nginx --local-ca $(LOCAL)/tls --https-port $(HTTPS_PORT) \
 		--http-port $(HTTP_PORT) --collector $(COLLECTOR_BIND) --analytics $(ANALYTICS_BIND) $(FRONTDOOR_OPTIONS)
 	@echo "front door: https://localhost:$(HTTPS_PORT)/ (web UI and APIs; trust $(LOCAL)/tls/ca.pem)  (logs: $(LOCAL)/nginx/)"
+	$(ACCOUNTS_HINT)
 
 # make up's hints work as printed in a new shell: $(LOCAL_ENV) puts this virtualenv's commands on the
 # PATH and sets the FUELSTATS_* settings make up ran with (`source .local/env`): read from the recipe's
@@ -96,6 +98,16 @@ down:
 	-@[ -x $(PY) ] && $(PY) -m tools.locales stop --dir $(LOCAL)/es
 	-$(STANDBY_DOWN)
 	-@[ -x $(PY) ] && $(PY) -m tools.localpg stop --dir $(LOCAL)/pg
+
+# --- the analytics' accounts (docs/authentication.md) ---------------------------------------------
+# Their own database, fuelstats_analytics, in the same cluster (so the standby and the backups carry
+# it), created and migrated by make up. There is no default account: make up says how to make the first.
+ANALYTICS_DATABASE ?= fuelstats_analytics
+export FUELSTATS_ANALYTICS_DATABASE_URL ?= postgresql://fuelstats@127.0.0.1:$(PG_PORT)/$(ANALYTICS_DATABASE)
+ACCOUNTS_UP = $(PY) -m tools.localpg start --dir $(LOCAL)/pg --port $(PG_PORT) --database $(ANALYTICS_DATABASE) \
+	&& $(FUELSTATS) analytics db upgrade
+ACCOUNTS_HINT = @$(FUELSTATS) users list | grep -q ' admin ' || echo "no admin yet: make one, then log in at \
+	https://localhost:$(HTTPS_PORT)/login: source $(CURDIR)/$(LOCAL_ENV) && fuelstats users add NAME --role admin"
 
 # --- hot standby, WAL archive and backups (docs/backups.md) ----------------------------------------
 # make up starts a hot standby of its cluster (through a replication slot), archives the primary's

@@ -9,7 +9,7 @@ libraries), runs alternating, best of ``--rounds`` each. Server CPU comes from /
 collector's processes (gunicorn's master and workers) and PostgreSQL's (the postmaster, its backends
 and helpers, exited backends included) apart. Results go to docs/benchmarks.md.
 
-    python -m bench.collector_ingest --output docs/benchmarks.md [--before c33f7ec] [--rounds 3]
+    python -m bench.collector_ingest --output docs/benchmarks.md [--before 97c0831] [--rounds 3]
 """
 
 from __future__ import annotations

@@ -6,6 +6,7 @@ import argparse
 import io
 import json
 import os
+import secrets
 import shutil
 import subprocess
 import sys
@@ -22,7 +23,7 @@ from tools.localpg import Cluster
 from tools.service import wait_ready
 
 
-BEFORE = "c33f7ec"  # main before issue 13: the code of the "before" rows
+BEFORE = "97c0831"  # main when issue 13 was merged with it last: the code of the "before" rows
 
 
 def load_average() -> float:
@@ -181,6 +182,20 @@ def collector_database() -> Iterator[str]:
     """A throwaway, durable PostgreSQL cluster with the collector's schema; yields its URL."""
     with collector_cluster() as (_, url):
         yield url
+
+
+def analytics_reader(cluster: Cluster) -> tuple[str, str]:
+    """The analytics' own database in ``cluster``, migrated, with an admin and an API token of theirs: the
+    analytics answer nobody without one (docs/authentication.md), and a benchmark reads as a script would.
+    Its URL and the token."""
+    url = cluster.create_database("bench_analytics")
+    env = fuelstats_env("postgresql://unused@127.0.0.1:1/unused", analytics_database_url=url)
+    subprocess.run([FUELSTATS, "analytics", "db", "upgrade"], env=env, check=True, capture_output=True)
+    subprocess.run([FUELSTATS, "users", "add", "bench", "--role", "admin", "--password-stdin"], env=env, check=True,
+                   capture_output=True, input=secrets.token_urlsafe(24), text=True)
+    made = subprocess.run([FUELSTATS, "users", "tokens", "create", "bench", "--name", "make bench", "--days", "1"],
+                          env=env, check=True, capture_output=True, text=True)
+    return url, made.stdout.strip().splitlines()[-1]
 
 
 @contextmanager

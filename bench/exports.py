@@ -2,7 +2,7 @@
 
 `fuelstats analytics serve` (one gunicorn worker) streams `/api/v1/private/exports/action_logs/`
 of N action logs to a client that reads and drops it, as this checkout serves it and as the
-revision before issue 13 did (bench.collector_ingest.source_of). The baselines, in the same run,
+revision before issue 13 did (bench.common.source_of). The baselines, in the same run,
 COPY into a sink that drops it: `COPY (SELECT * FROM action_logs) TO STDOUT WITH CSV`, the table
 as it is, and the export's own columns read by the same query without its CSV rules. Each runs
 twice, alternately, and its best run counts. The worker's peak RSS (VmHWM) after each size shows
@@ -25,7 +25,16 @@ from typing import Any
 
 import httpx
 
-from bench.common import BEFORE, collector_database, fuelstats_env, load_average, run_sized, service, source_of
+from bench.common import (
+    BEFORE,
+    analytics_reader,
+    collector_cluster,
+    fuelstats_env,
+    load_average,
+    run_sized,
+    service,
+    source_of,
+)
 from bench.etl import fill, peak_rss
 from fuelstats.analytics import storage
 from fuelstats.analytics.storage import Range
@@ -74,12 +83,12 @@ def same_columns(cursor_url: str) -> str:
         raw.close()
 
 
-def export(base: str) -> tuple[float, int]:
+def export(base: str, token: str) -> tuple[float, int]:
     """Seconds to stream the whole action-log export, and its lines."""
     lines = 0
     started = time.perf_counter()
-    with httpx.Client(timeout=600) as client, client.stream("GET", f"{base}/api/v1/private/exports/action_logs/",
-                                                           params={"include_filtered": "true"}) as response:
+    with httpx.Client(timeout=600, headers={"Authorization": f"Bearer {token}"}) as client, client.stream(
+            "GET", f"{base}/api/v1/private/exports/action_logs/", params={"include_filtered": "true"}) as response:
         response.raise_for_status()
         for chunk in response.iter_bytes():
             lines += chunk.count(b"\n")
@@ -93,27 +102,28 @@ def worker_pid(master: int) -> int:
 
 def measure(sizes: list[int], before: str = BEFORE, rounds: int = 2) -> list[dict[str, Any]]:
     results = []
-    with (collector_database() as url, source_of(before) as before_env,
-          service(["analytics", "serve"], fuelstats_env(url), "/api/v1/reports/", workers=1) as (base, pid),
-          service(["analytics", "serve"], {**fuelstats_env(url), **before_env}, "/api/v1/reports/",
-                  workers=1) as (old_base, _)):
-        worker = worker_pid(pid)
-        filled = 0
-        for rows in sizes:
-            fill(url, rows - filled, offset=filled)
-            filled = rows
-            runs: dict[str, list[float]] = {"export": [], "before": [], "table": [], "columns": []}
-            for _ in range(rounds):
-                for name, server in (("export", base), ("before", old_base)):
-                    seconds, lines = export(server)
-                    if lines != rows + 1:
-                        raise RuntimeError(f"the export has {lines} lines for {rows} rows")
-                    runs[name].append(seconds)
-                runs["table"].append(copy_out(url))
-                runs["columns"].append(copy_out(url, same_columns(url)))
-            rates = {name: rows / min(seconds) for name, seconds in runs.items()}
-            results.append({"rows": rows, **{f"{name}_rate": rate for name, rate in rates.items()},
-                            "peak_mib": peak_rss(worker) / 2**20, "before": before, "load": load_average()})
+    with collector_cluster() as (cluster, url), source_of(before) as before_env:
+        accounts, token = analytics_reader(cluster)
+        env = fuelstats_env(url, analytics_database_url=accounts)
+        with (service(["analytics", "serve"], env, "/api/v1/reports/", workers=1) as (base, pid),
+              service(["analytics", "serve"], {**env, **before_env}, "/api/v1/reports/", workers=1) as (old_base, _)):
+            worker = worker_pid(pid)
+            filled = 0
+            for rows in sizes:
+                fill(url, rows - filled, offset=filled)
+                filled = rows
+                runs: dict[str, list[float]] = {"export": [], "before": [], "table": [], "columns": []}
+                for _ in range(rounds):
+                    for name, server in (("export", base), ("before", old_base)):
+                        seconds, lines = export(server, token)
+                        if lines != rows + 1:
+                            raise RuntimeError(f"the export has {lines} lines for {rows} rows")
+                        runs[name].append(seconds)
+                    runs["table"].append(copy_out(url))
+                    runs["columns"].append(copy_out(url, same_columns(url)))
+                rates = {name: rows / min(seconds) for name, seconds in runs.items()}
+                results.append({"rows": rows, **{f"{name}_rate": rate for name, rate in rates.items()},
+                                "peak_mib": peak_rss(worker) / 2**20, "before": before, "load": load_average()})
     return results
 
 

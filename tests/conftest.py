@@ -108,19 +108,88 @@ def migrate(url: str) -> None:
     assert result.exit_code == 0, result.output
 
 
+@contextmanager
+def process_setting(name: str, value: str) -> Iterator[None]:
+    """The variable ``name`` of this process set to ``value`` until the block ends, settings read afresh."""
+    previous = os.environ.get(name)
+    os.environ[name] = value
+    settings_of.cache_clear()
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = previous
+        settings_of.cache_clear()
+
+
 @pytest.fixture(scope="session")
 def database_url(postgres: Cluster) -> Iterator[str]:
     url = postgres.create_database("collector")
-    previous = os.environ.get("FUELSTATS_DATABASE_URL")
-    os.environ["FUELSTATS_DATABASE_URL"] = url
-    settings_of.cache_clear()
-    migrate(url)
-    yield url
-    if previous is None:
-        os.environ.pop("FUELSTATS_DATABASE_URL", None)
-    else:
-        os.environ["FUELSTATS_DATABASE_URL"] = previous
-    settings_of.cache_clear()
+    with process_setting("FUELSTATS_DATABASE_URL", url):
+        migrate(url)
+        yield url
+
+
+@pytest.fixture(scope="session")
+def analytics_database_url(postgres: Cluster) -> Iterator[str]:
+    """The analytics' own database (accounts, sessions, tokens, audit) beside the collector's, migrated."""
+    from click.testing import CliRunner
+
+    from fuelstats.cli import main
+
+    url = postgres.create_database("analytics")
+    with process_setting("FUELSTATS_ANALYTICS_DATABASE_URL", url):
+        result = CliRunner().invoke(main, ["analytics", "db", "upgrade"])
+        assert result.exit_code == 0, result.output
+        yield url
+
+
+ADMIN = "test-admin"
+ADMIN_PASSWORD = "the tests' admin password"
+
+
+@pytest.fixture(scope="session")
+def admin_user(analytics_database_url: str) -> str:
+    """The tests' admin (tests/analytics/test_auth*.py test who may read what; the other tests read
+    the reports, the search and the private part as this admin)."""
+    from fuelstats.analytics import accounts
+
+    engine = engine_for(analytics_database_url)
+    if accounts.find_user(engine, ADMIN) is None:
+        accounts.add_user(engine, ADMIN, "admin", ADMIN_PASSWORD, accounts.Actor("cli:tests"))
+    return ADMIN
+
+
+@pytest.fixture(scope="session")
+def admin_token(analytics_database_url: str, admin_user: str) -> str:
+    """An API token of the tests' admin."""
+    from fuelstats.analytics import accounts
+
+    secret, _ = accounts.create_token(engine_for(analytics_database_url), accounts.Actor("cli:tests"),
+                                      owner=admin_user, name="the tests", role="admin", days=1)
+    return secret
+
+
+@pytest.fixture(scope="session")
+def as_admin(admin_token: str) -> dict[str, str]:
+    """The headers of an API request by the tests' admin."""
+    return {"Authorization": f"Bearer {admin_token}"}
+
+
+def open_session(analytics_database_url: str, user: str, password: str) -> str:
+    """A browser session of ``user``, as logging in opens one: the session cookie's value."""
+    from fuelstats.analytics import accounts
+    from fuelstats.analytics.context import login_policy
+
+    return accounts.login(engine_for(analytics_database_url), login_policy(), user, password, "127.0.0.1").token
+
+
+@pytest.fixture(scope="session")
+def admin_session(analytics_database_url: str, admin_user: str) -> str:
+    """A browser session of the tests' admin (pages of the web UI go by the session cookie)."""
+    return open_session(analytics_database_url, admin_user, ADMIN_PASSWORD)
 
 
 @pytest.fixture(autouse=True)

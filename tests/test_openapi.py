@@ -54,6 +54,8 @@ def key_request() -> dict[str, str]:
 
 # A valid body for each operation of the services that takes one, per spec.
 VALID_BODIES = {
+    ("analytics.yaml", "post", "/api/v1/session/login/"): lambda: {"username": "nobody", "password": "wrong"},
+    ("analytics.yaml", "post", "/api/v1/tokens/create/"): lambda: {"name": "a token"},
     ("collector.yaml", "post", "/api/v1/action_logs/"): lambda: {"action_logs": [http_request_log(1)]},
     ("collector.yaml", "post", "/api/v1/installation_structure/"): lambda: {
         "installation_structure": installation_structure()},
@@ -99,7 +101,7 @@ def test_every_operation_with_a_body_is_checked_without_a_content_type():
 
 
 @pytest.mark.parametrize("operation", sorted(VALID_BODIES), ids=lambda o: f"{o[0]}:{o[1]}:{o[2]}")
-def test_a_valid_body_without_content_type_is_415_not_500(operation, engine):
+def test_a_valid_body_without_content_type_is_415_not_500(operation, engine, as_admin):
     import json
 
     spec, method, route = operation
@@ -110,8 +112,9 @@ def test_a_valid_body_without_content_type_is_415_not_500(operation, engine):
         headers["master-node-uid"] = MASTER_KEY_OWNER
         signatures.sign(signatures.HttpMessage(method.upper(), f"http://testserver{route}", headers), MASTER_KEY,
                         content)
-    # The private part answers this machine alone.
-    with APPS[spec]().test_client(client=("127.0.0.1", 50000)) as client:
+    # The private part answers this machine alone, and the analytics an admin's (tests/conftest.py).
+    with APPS[spec]().test_client(client=("127.0.0.1", 50000), headers=as_admin if spec == "analytics.yaml" else {}
+                                  ) as client:
         response = client.request(method, route, content=content, headers=headers)
     assert response.status_code == 415, response.text
     assert (response.json()["rule"], response.json()["path"]) == ("content-type", "header.content-type")

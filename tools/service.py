@@ -35,6 +35,8 @@ def running_pid(pidfile: Path) -> int | None:
 
 
 def wait_ready(url: str, timeout: float, process: subprocess.Popen[bytes] | None = None) -> bool:
+    """Whether ``url`` answers anything but a 5xx within ``timeout`` seconds (a 401 of a service that
+    wants a login is an answer too)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process is not None and process.poll() is not None:
@@ -43,6 +45,9 @@ def wait_ready(url: str, timeout: float, process: subprocess.Popen[bytes] | None
             with urllib.request.urlopen(url, timeout=2) as response:
                 if response.status < 500:
                     return True
+        except urllib.error.HTTPError as error:
+            if error.code < 500:
+                return True
         except (urllib.error.URLError, OSError):
             pass
         time.sleep(0.3)

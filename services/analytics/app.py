@@ -6,6 +6,7 @@ import json
 
 import structlog
 from connexion import AsyncApp
+from connexion.exceptions import OAuthProblem
 from connexion.lifecycle import ConnexionRequest, ConnexionResponse
 from connexion.middleware import MiddlewarePosition
 from connexion.options import SwaggerUIOptions
@@ -14,9 +15,10 @@ from elastic_transport import ConnectionTimeout
 from elasticsearch import ApiError, NotFoundError
 from sqlalchemy.exc import OperationalError
 
+from fuelstats.analytics import accounts, security
 from fuelstats.analytics.access import allowed_networks_middleware, local_only_middleware
 from fuelstats.analytics.settings import get_settings
-from fuelstats.analytics.webui import WEB_UI_ROUTES, web_ui_middleware
+from fuelstats.analytics.webui import ACCOUNT_PAGE, REPORT_PAGES, WEB_UI_ROUTES, web_ui_middleware
 from fuelstats.core import web
 from fuelstats.core.openapi import load_spec
 from fuelstats_common.settings import ConfigurationError
@@ -56,7 +58,8 @@ def _not_configured(request: ConnexionRequest, error: Exception) -> ConnexionRes
 def create_app() -> AsyncApp:
     settings = get_settings()
     app = AsyncApp(__name__)
-    spec = load_spec(settings.openapi_dir / SPEC)
+    # The spec's security as this instance's mode has it (docs/authentication.md).
+    spec = security.in_mode(load_spec(settings.openapi_dir / SPEC), settings.analytics_mode)
     app.add_api(
         spec,
         validate_responses=True,
@@ -75,8 +78,16 @@ def create_app() -> AsyncApp:
                            position=MiddlewarePosition.BEFORE_SWAGGER)
     app.add_middleware(local_only_middleware(settings.trusted_proxy_addresses),
                        position=MiddlewarePosition.BEFORE_ROUTING)
-    # The web UI at / and /assets/, beside the API (the private part stays local-only above).
-    app.add_middleware(web_ui_middleware(), position=MiddlewarePosition.BEFORE_SWAGGER)
+    # After Connexion's security has said who the request is: the role each operation needs.
+    app.add_middleware(security.role_middleware(security.required_roles(spec)),
+                       position=MiddlewarePosition.BEFORE_VALIDATION)
+    app.add_error_handler(OAuthProblem, security.unauthenticated)
+    accounts.dummy_hash()  # now, not at the first login of a name nobody has
+    # The web UI at / and /assets/, beside the API (the private part stays local-only above); its
+    # pages need a login as the operations they show do.
+    guarded = (ACCOUNT_PAGE,) if settings.analytics_mode == "public-reports" else (*REPORT_PAGES, ACCOUNT_PAGE)
+    app.add_middleware(web_ui_middleware(guarded=guarded, visitor=security.page_visitor),
+                       position=MiddlewarePosition.BEFORE_SWAGGER)
     app.add_error_handler(ConfigurationError, _not_configured)
     app.add_error_handler(OperationalError, _database_unavailable)
     for error in (ElasticConnectionError, ConnectionTimeout, ApiError):

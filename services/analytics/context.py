@@ -6,6 +6,7 @@ import functools
 
 from sqlalchemy import Engine
 
+from fuelstats.analytics.accounts import LoginPolicy
 from fuelstats.analytics.queries import Queries
 from fuelstats.analytics.settings import get_settings
 from fuelstats.core.database import engine_for
@@ -31,3 +32,15 @@ def primary_engine() -> Engine:
     """The collector's primary database: where the ETL keeps its checkpoints, and where the private part
     writes its one thing, a master key's reset."""
     return engine_for(get_settings().require_database_url())
+
+
+def accounts_engine() -> Engine:
+    """The analytics' own database: accounts, sessions, tokens, the audit trail."""
+    return engine_for(get_settings().require_analytics_database_url())
+
+
+def login_policy() -> LoginPolicy:
+    settings = get_settings()
+    return LoginPolicy(session_lifetime=settings.session_lifetime, idle_timeout=settings.session_idle_timeout,
+                       account_failures=settings.login_account_failures,
+                       address_failures=settings.login_address_failures, lockout=settings.login_lockout)

@@ -8,16 +8,16 @@ from typing import Any
 from connexion import request
 from starlette.responses import StreamingResponse
 
-from fuelstats.analytics import exports, freshness, reports, storage
-from fuelstats.analytics.context import collector_engine, primary_engine, queries
+from fuelstats.analytics import audit, exports, freshness, reports, storage
+from fuelstats.analytics.context import accounts_engine, collector_engine, primary_engine, queries
 from fuelstats.analytics.queries import Filters
+from fuelstats.analytics.security import client, current_principal
 from fuelstats.analytics.settings import get_settings
 from fuelstats.analytics.storage import Range
 from fuelstats.collector import keys
 from fuelstats.collector import quarantine as collector_quarantine
 from fuelstats.core import health
 from fuelstats.core.errors import Refused
-from fuelstats.core.proxies import client_address
 
 Json = dict[str, Any]
 
@@ -34,10 +34,14 @@ def _filters(release: str | None, from_: str | None, to: str | None, include_fil
 
 
 def readyz() -> tuple[Json, int]:
-    """Elasticsearch, and the database the private part reads when one is set."""
+    """Elasticsearch, the analytics' own database (every request's credentials are looked up there), and
+    the database the private part reads, each when one is set."""
     settings = get_settings()
     database = [health.database(settings.read_database_url)] if settings.database_url else []
-    return health.readiness([*database, health.elasticsearch(settings.elasticsearch_url)], settings.readiness_timeout)
+    accounts = ([health.database(settings.analytics_database_url, "accounts")] if settings.analytics_database_url
+                else [])
+    return health.readiness([*database, *accounts, health.elasticsearch(settings.elasticsearch_url)],
+                            settings.readiness_timeout)
 
 
 def list_reports() -> Json:
@@ -85,9 +89,20 @@ def _range(from_: str | None, to: str | None, include_filtered: bool) -> Range:
 
 
 def _download(chunks: Any, media_type: str, name: str, selection: Range, extension: str) -> StreamingResponse:
+    _audit_export(name or "archive", selection)
     filename = f"fuel-stats{name and '_' + name}{_download_suffix(selection)}.{extension}"
     return StreamingResponse(chunks, media_type=media_type,
                              headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+def _audit_export(kind: str, selection: Range) -> None:
+    """Every download of the private part is in the audit trail: who took what, from where."""
+    principal = current_principal()
+    audit.record_alone(accounts_engine(), "export", actor=principal.name if principal else None,
+                       address=client(request), kind=kind,
+                       **{"from": selection.since and selection.since.isoformat(),
+                          "to": selection.until and selection.until.isoformat()},
+                       include_filtered=selection.include_filtered, via=principal.via if principal else None)
 
 
 def _download_suffix(selection: Range) -> str:
@@ -172,15 +187,14 @@ def master_key(master_node_uid: str) -> Json:
 
 
 def reset_master_key(master_node_uid: str, body: Json) -> Json:
-    """A lost key reset by an operator on this machine (the private part is local-only), audited.
-
-    The analytics has no users yet: the audit names the request's address. When it authenticates
-    its users, their name goes in ``actor`` here (Connexion's ``request.context["user"]``).
-    """
-    actor = request.context.get("user")
-    return keys.reset(primary_engine(), master_node_uid, public_key=body.get("public_key"),
-                      actor=str(actor) if actor else None, address=client_address(request.scope, get_settings(
-                          ).trusted_proxy_addresses), reason=body["reason"])
+    """A lost key reset by an admin on this machine (the private part is local-only and admin-only),
+    audited twice: in the key's own trail, with the collector's data, and in the analytics' trail."""
+    actor, address = request.context["user"], client(request)
+    reset = keys.reset(primary_engine(), master_node_uid, public_key=body.get("public_key"), actor=actor,
+                       address=address, reason=body["reason"])
+    audit.record_alone(accounts_engine(), "master-key-reset", actor=actor, address=address,
+                       master_node_uid=master_node_uid, reason=body["reason"])
+    return reset
 
 
 def private_summary() -> Json:

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import ipaddress
+from typing import Literal
 
 from pydantic import Field, field_validator
 
 from fuelstats.core.settings import ElasticsearchSettings, HealthSettings, MetricsBind, ReplicaSettings, ServiceSettings
-from fuelstats_common.settings import settings_of
+from fuelstats_common.settings import ENV_PREFIX, ConfigurationError, DatabaseUrl, settings_of
+
+# Which parts answer without a login (docs/authentication.md): everything needs one (`private`, the
+# commercial instance), or the reports and the public search are open to all (`public-reports`).
+InstanceMode = Literal["private", "public-reports"]
 
 
 class AnalyticsSettings(ReplicaSettings, ElasticsearchSettings, ServiceSettings, HealthSettings):
@@ -23,6 +28,33 @@ class AnalyticsSettings(ReplicaSettings, ElasticsearchSettings, ServiceSettings,
     data_stale_after: float = Field(
         default=3600.0, gt=0, description="Seconds the ETL may lag behind the collector before the data is stale."
     )
+
+    # --- accounts, sessions and tokens (docs/authentication.md) ---
+    analytics_database_url: DatabaseUrl | None = Field(
+        default=None, description="SQLAlchemy URL of the analytics' own database (accounts, sessions, tokens, audit)."
+    )
+    analytics_mode: InstanceMode = Field(
+        default="private", description="private: everything needs a login; public-reports: reports and search are open."
+    )
+    session_lifetime: int = Field(default=8 * 3600, gt=0, description="Seconds a browser session lasts at most.")
+    session_idle_timeout: int = Field(
+        default=3600, gt=0, description="Seconds without a request after which a browser session ends."
+    )
+    login_account_failures: int = Field(
+        default=5, gt=0, description="Failed logins of one account within FUELSTATS_LOGIN_LOCKOUT before it waits."
+    )
+    login_address_failures: int = Field(
+        default=20, gt=0, description="Failed logins from one address within FUELSTATS_LOGIN_LOCKOUT before it waits."
+    )
+    login_lockout: int = Field(
+        default=900, gt=0, description="Seconds failed logins are counted over, and how long a throttled login waits."
+    )
+
+    def require_analytics_database_url(self) -> str:
+        if self.analytics_database_url is None:
+            raise ConfigurationError(f"{ENV_PREFIX}ANALYTICS_DATABASE_URL is not set: the analytics keep their"
+                                     " accounts in a database of their own (an SQLAlchemy URL, e.g. postgresql://...)")
+        return self.analytics_database_url
 
     @field_validator("analytics_networks")
     @classmethod

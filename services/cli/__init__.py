@@ -1,4 +1,4 @@
-"""`fuelstats`: the services' command, one module per program (`fuelstats db|collector|etl|analytics|backup ...`).
+"""`fuelstats`: the services' command, one module per program (`fuelstats db|collector|etl|analytics|backup|users ...`).
 
 Each module holds a click group named after its program; adding a program is a module here and
 one name in PROGRAMS. The master node kit has its own command, `fuelstats-master` (fuelstats_kit.cli).
@@ -10,7 +10,7 @@ import warnings
 
 import click
 
-from fuelstats.cli import analytics, backup, collector, db, etl
+from fuelstats.cli import analytics, backup, collector, db, etl, users
 from fuelstats_common import commands
 from fuelstats_common.logs import configure_logging
 from fuelstats_common.sanitize import hide_url_passwords
@@ -20,7 +20,7 @@ from fuelstats_common.settings import ProgramSettings, settings_of
 warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
 
 COMMAND = "fuelstats"
-PROGRAMS = (db, collector, etl, analytics, backup)
+PROGRAMS = (db, collector, etl, analytics, backup, users)
 
 
 @click.group()

@@ -522,6 +522,11 @@ def _refused_response(request: ConnexionRequest, error: Exception) -> ConnexionR
     return _error_response(error.status, error.message, rule=error.rule, path=error.path, headers=error.headers)
 
 
+def answer_refusal(request: ConnexionRequest, refused: Refused) -> ConnexionResponse:
+    """The answer to ``refused``, for a service's handler of an exception of its own that is a refusal."""
+    return _refused_response(request, refused)
+
+
 def _problem_response(request: ConnexionRequest, error: Exception) -> ConnexionResponse:
     """Connexion's own refusals (an unsupported media type, an unknown method, ...) in the same shape."""
     assert isinstance(error, ProblemException)

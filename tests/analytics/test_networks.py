@@ -14,12 +14,6 @@ from fuelstats_common.settings import ConfigurationError, load_settings
 UI_AND_FILES = ("/", "/search", "/assets/js/app.js", "/ui/", "/openapi.json")
 
 
-def client_from(address: str, **headers: str):  # type: ignore[no-untyped-def]
-    from fuelstats.analytics.app import create_app
-
-    return create_app().test_client(client=(address, 40000), headers=headers)
-
-
 @pytest.fixture
 def limited(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("FUELSTATS_ANALYTICS_NETWORKS", "10.1.0.0/16, 2001:db8::/32")
@@ -27,7 +21,7 @@ def limited(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.mark.parametrize("peer", ["10.1.2.3", "2001:db8::7", "::ffff:10.1.0.9"])
-def test_an_allowed_network_gets_the_ui_and_the_public_api(limited, peer):
+def test_an_allowed_network_gets_the_ui_and_the_public_api(limited, peer, client_from):
     with client_from(peer) as client:
         assert client.get("/api/v1/reports/").status_code == 200
         for path in UI_AND_FILES:
@@ -42,7 +36,7 @@ def test_an_allowed_network_gets_the_ui_and_the_public_api(limited, peer):
     ("10.2.0.1", {"X-Real-IP": "10.1.2.3", "Forwarded": "for=10.1.2.3"}),
     ("127.0.0.1", {"X-Forwarded-For": "10.1.2.3, 10.2.0.1"}),     # the hop the trusted proxy saw counts
 ])
-def test_every_other_client_gets_403_json_for_the_api_and_a_page_for_people(limited, peer, headers):
+def test_every_other_client_gets_403_json_for_the_api_and_a_page_for_people(limited, peer, headers, client_from):
     with client_from(peer, **headers) as client:
         for path in ("/api/v1/reports/", "/api/v1/summary/", "/api/v1/private/summary/"):
             response = client.get(path)
@@ -56,7 +50,7 @@ def test_every_other_client_gets_403_json_for_the_api_and_a_page_for_people(limi
             assert "only from the networks" in response.text
 
 
-def test_the_trusted_proxy_passes_on_a_client_of_an_allowed_network(limited):
+def test_the_trusted_proxy_passes_on_a_client_of_an_allowed_network(limited, client_from):
     with client_from("127.0.0.1", **{"X-Forwarded-For": "10.1.2.3", "X-Real-IP": "10.1.2.3"}) as client:
         assert client.get("/api/v1/reports/").status_code == 200
         assert client.get("/").status_code == 200
@@ -64,7 +58,7 @@ def test_the_trusted_proxy_passes_on_a_client_of_an_allowed_network(limited):
         assert client.get("/api/v1/private/summary/").json()["rule"] == "local-only"
 
 
-def test_by_default_every_network_is_allowed():
+def test_by_default_every_network_is_allowed(client_from):
     with client_from("203.0.113.50") as client:
         assert client.get("/api/v1/reports/").status_code == 200
         assert client.get("/").status_code == 200

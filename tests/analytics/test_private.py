@@ -20,12 +20,6 @@ def rows(response) -> list[dict[str, str]]:  # type: ignore[no-untyped-def]
     return list(csv.DictReader(io.StringIO(response.text)))
 
 
-def client_from(address: str, **headers: str):  # type: ignore[no-untyped-def]
-    from fuelstats.analytics.app import create_app
-
-    return create_app().test_client(client=(address, 40000), headers=headers)
-
-
 @pytest.mark.parametrize(("peer", "headers"), [
     ("10.20.30.40", {}),                                   # another machine
     ("192.0.2.7", {}),
@@ -33,7 +27,7 @@ def client_from(address: str, **headers: str):  # type: ignore[no-untyped-def]
     ("127.0.0.1", {"X-Forwarded-For": "127.0.0.1"}),       # even when it claims to be local
     ("::1", {"Forwarded": "for=203.0.113.9"}),
 ])
-def test_the_private_part_refuses_everyone_else(population, peer, headers):
+def test_the_private_part_refuses_everyone_else(population, peer, headers, client_from):
     with client_from(peer, **headers) as client:
         for path in ("/api/v1/private/summary/", "/api/v1/private/exports/clusters/", "/api/v1/private/archive/"):
             response = client.get(path)
@@ -42,7 +36,7 @@ def test_the_private_part_refuses_everyone_else(population, peer, headers):
         assert client.get("/api/v1/reports/").status_code == 200, "the public part answers everyone"
 
 
-def test_a_trusted_proxy_passes_on_its_client(population, monkeypatch):
+def test_a_trusted_proxy_passes_on_its_client(population, monkeypatch, client_from):
     monkeypatch.setitem(os.environ, "FUELSTATS_TRUSTED_PROXIES", "10.0.0.5")
     settings_of.cache_clear()
     queries.cache_clear()

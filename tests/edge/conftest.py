@@ -95,7 +95,7 @@ def _serve(service: str, port: int, log: Path, env: dict[str, str]) -> subproces
 
 
 @pytest.fixture(scope="session")
-def edge(database_url: str, test_host: NamespaceHost) -> Iterator[Edge]:
+def edge(database_url: str, analytics_database_url: str, test_host: NamespaceHost) -> Iterator[Edge]:
     # Not pytest's tmp_path: that folder is private to root and nginx's workers run as www-data.
     directory = Path(tempfile.mkdtemp(prefix="fuelstats-edge-", dir="/tmp"))
     directory.chmod(0o755)
@@ -109,8 +109,11 @@ def edge(database_url: str, test_host: NamespaceHost) -> Iterator[Edge]:
     (acme_webroot / ".well-known" / "acme-challenge" / ACME_TOKEN).write_text(f"{ACME_TOKEN}.thumbprint")
     services = [
         _serve("collector", collector_port, collector_log, env),
+        # The community instance: its reports and search open to all (the private part needs an admin).
         _serve("analytics", analytics_port, analytics_log,
-               {**env, "FUELSTATS_ANALYTICS_NETWORKS": f"127.0.0.0/8,::1/128,{test_host.addresses[0]}/32"}),
+               {**env, "FUELSTATS_ANALYTICS_NETWORKS": f"127.0.0.0/8,::1/128,{test_host.addresses[0]}/32",
+                "FUELSTATS_ANALYTICS_DATABASE_URL": analytics_database_url,
+                "FUELSTATS_ANALYTICS_MODE": "public-reports"}),
     ]
     front_door = FrontDoor(directory / "nginx", EdgeSettings(
         server_names=("localhost",), listen_addresses=("127.0.0.1", "127.0.0.2", test_host.root_address),

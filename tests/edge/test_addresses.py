@@ -32,20 +32,20 @@ def from_test_host(edge: Edge, source: str, path: str, headers: dict[str, str] |
     return answer
 
 
-def from_this_machine(edge: Edge, path: str) -> httpx.Response:
-    return httpx.get(f"{edge.https}{path}", verify=ssl.create_default_context(cafile=str(edge.ca.ca)))
+def from_this_machine(edge: Edge, path: str, headers: dict[str, str] | None = None) -> httpx.Response:
+    return httpx.get(f"{edge.https}{path}", headers=headers, verify=ssl.create_default_context(cafile=str(edge.ca.ca)))
 
 
-def test_the_private_api_answers_this_machine_through_nginx(edge, engine):
-    answer = from_this_machine(edge, "/api/v1/private/summary/")
+def test_the_private_api_answers_this_machine_through_nginx(edge, engine, as_admin):
+    answer = from_this_machine(edge, "/api/v1/private/summary/", as_admin)
     assert answer.status_code == 200
     assert answer.json() == {"installations": 0, "filtered_installations": 0, "action_logs": 0, "oswl_stats": 0}
 
 
 @pytest.mark.parametrize("headers", [{}, SPOOFED], ids=["plain", "spoofed"])
-def test_the_private_api_refuses_a_client_on_another_address(edge, headers):
+def test_the_private_api_refuses_a_client_on_another_address(edge, headers, as_admin):
     for path in ("/api/v1/private/summary/", "/api/v1/private/exports/clusters/"):
-        answer = from_test_host(edge, edge.allowed, path, headers)
+        answer = from_test_host(edge, edge.allowed, path, {**headers, **as_admin})
         assert answer["status"] == 403, answer
         assert json.loads(answer["body"]) == LOCAL_ONLY
 

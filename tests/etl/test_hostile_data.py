@@ -115,17 +115,17 @@ def test_a_stream_that_keeps_failing_does_not_hold_up_the_others(engine, es, pre
     assert etl.run_once(["installations"]) == {"installations": 1}
 
 
-def test_parked_documents_are_in_the_private_api(engine, es, prefix, etl: Etl):
+def test_parked_documents_are_in_the_private_api(engine, es, prefix, etl: Etl, as_admin):
     from fuelstats.analytics.app import create_app
 
     ingest.record_action_logs(engine, None, [http_request_log(1), http_request_log(1, master=TOO_LONG_AN_ID)])
     etl.run_once(["action_logs"])
 
-    with create_app().test_client(client=("127.0.0.1", 40000)) as private:
+    with create_app().test_client(client=("127.0.0.1", 40000), headers=as_admin) as private:
         everything = private.get("/api/v1/private/etl/dead_letters/")
         none = private.get("/api/v1/private/etl/dead_letters/", params={"stream": "oswl_stats"}).json()
         unknown = private.get("/api/v1/private/etl/dead_letters/", params={"stream": "everything"})
-    with create_app().test_client(client=("192.0.2.7", 40000)) as stranger:
+    with create_app().test_client(client=("192.0.2.7", 40000), headers=as_admin) as stranger:
         assert stranger.get("/api/v1/private/etl/dead_letters/").status_code == 403
     assert everything.status_code == 200, everything.text
     answer = everything.json()

@@ -11,10 +11,12 @@ from tests.failures.payloads import CONTACT, failure_report
 URL = "/api/v1/private/failure_reports/"
 
 
-def analytics_client(address: str = "127.0.0.1"):  # type: ignore[no-untyped-def]
+@pytest.fixture
+def analytics_client(as_admin):  # type: ignore[no-untyped-def]
+    """A test client of the analytics from an address, as the tests' admin."""
     from fuelstats.analytics.app import create_app
 
-    return create_app().test_client(client=(address, 40000))
+    return lambda address="127.0.0.1": create_app().test_client(client=(address, 40000), headers=as_admin)
 
 
 @pytest.fixture
@@ -50,7 +52,7 @@ def listed(response) -> list[str]:  # type: ignore[no-untyped-def]
     return [item["report_id"] for item in response.json()["items"]]
 
 
-def test_failure_reports_newest_first_with_their_notification_status(stored):
+def test_failure_reports_newest_first_with_their_notification_status(stored, analytics_client):
     with analytics_client() as client:
         page = client.get(URL).json()
     assert page["total"] == 3 and [item["report_id"] for item in page["items"]] == [
@@ -67,7 +69,7 @@ def test_failure_reports_newest_first_with_their_notification_status(stored):
     assert new["received_at"].startswith("2026-11-25T12:00:00")
 
 
-def test_filtered_by_release_date_and_notification(stored):
+def test_filtered_by_release_date_and_notification(stored, analytics_client):
     with analytics_client() as client:
         assert listed(client.get(URL, params={"release": "9.0"})) == [stored["failing"], stored["old"]]
         assert listed(client.get(URL, params={"from": "2026-11-20"})) == [stored["new"], stored["failing"]]
@@ -80,7 +82,7 @@ def test_filtered_by_release_date_and_notification(stored):
         assert (inverted.status_code, inverted.json()["rule"]) == (400, "date-range")
 
 
-def test_paged(stored):
+def test_paged(stored, analytics_client):
     with analytics_client() as client:
         first = client.get(URL, params={"size": 2}).json()
         second = client.get(URL, params={"size": 2, "page": 2}).json()
@@ -90,7 +92,7 @@ def test_paged(stored):
         assert client.get(URL, params={"size": 501}).status_code == 400
 
 
-def test_only_this_machine_sees_them(stored):
+def test_only_this_machine_sees_them(stored, analytics_client):
     with analytics_client("192.0.2.7") as client:
         response = client.get(URL)
     assert (response.status_code, response.json()["rule"]) == (403, "local-only")

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from fuelstats_analytics_client import Client as AnalyticsClient
+from fuelstats_analytics_client import AuthenticatedClient as AnalyticsClient
 from fuelstats_analytics_client.api.reports import get_report, get_summary
 from fuelstats_analytics_client.models import Report, ReportName, Summary
 
@@ -47,16 +47,18 @@ def etl(engine, elasticsearch_node) -> Iterator[Any]:  # type: ignore[no-untyped
 
 
 @pytest.fixture
-def analytics(elasticsearch_node, monkeypatch) -> Iterator[AnalyticsClient]:  # type: ignore[no-untyped-def]
+def analytics(elasticsearch_node, monkeypatch, admin_token) -> Iterator[AnalyticsClient]:  # type: ignore[no-untyped-def]
     from fuelstats.analytics.app import create_app
 
     monkeypatch.setitem(os.environ, "FUELSTATS_ELASTICSEARCH_URL", elasticsearch_node.url)
     monkeypatch.setitem(os.environ, "FUELSTATS_INDEX_PREFIX", PREFIX)
     settings_of.cache_clear()
     queries.cache_clear()
-    # Connexion's test client is an httpx.Client: the generated client runs over it unchanged.
-    with create_app().test_client(client=("127.0.0.1", 50000)) as transport:
-        yield AnalyticsClient(base_url=str(transport.base_url)).set_httpx_client(transport)
+    # Connexion's test client is an httpx.Client: the generated client runs over it unchanged, with
+    # its token (which it sends itself when it makes its own httpx client).
+    with create_app().test_client(client=("127.0.0.1", 50000),
+                                  headers={"Authorization": f"Bearer {admin_token}"}) as transport:
+        yield AnalyticsClient(base_url=str(transport.base_url), token=admin_token).set_httpx_client(transport)
     settings_of.cache_clear()
     queries.cache_clear()
 

@@ -51,6 +51,21 @@ SERVICES_PGBACKREST = {
     ("backup", "list"): [],
     ("backup", "verify"): [],
 }
+# The analytics' own database (accounts, docs/authentication.md) is what these ask for.
+SERVICES_ACCOUNTS = {
+    ("analytics", "db", "upgrade"): [],
+    ("analytics", "db", "downgrade"): ["base"],
+    ("analytics", "db", "current"): [],
+    ("users", "add"): ["someone", "--password-stdin"],
+    ("users", "list"): [],
+    ("users", "disable"): ["someone"],
+    ("users", "enable"): ["someone"],
+    ("users", "reset-password"): ["someone", "--password-stdin"],
+    ("users", "grant"): ["admin", "someone"],
+    ("users", "tokens", "create"): ["someone", "--name", "a script"],
+    ("users", "tokens", "list"): [],
+    ("users", "tokens", "revoke"): ["5c1bc6a9-6a4f-4ba1-9f4e-2c9a8a3e7d10"],
+}
 KIT = {
     ("init",): [],
     ("db", "upgrade"): [],
@@ -80,14 +95,14 @@ def leaves(group: click.Group, prefix: tuple[str, ...] = ()) -> set[tuple[str, .
 
 def test_every_command_is_tried_here():
     assert leaves(services_main) == (set(SERVICES) | set(SERVICES_ELASTICSEARCH_FIRST) | set(SERVICES_PGBACKREST)
-                                     | NEVER_GIVE_UP["fuelstats"])
+                                     | set(SERVICES_ACCOUNTS) | NEVER_GIVE_UP["fuelstats"])
     assert leaves(kit_main) == set(KIT) | NEVER_GIVE_UP["fuelstats-master"]
 
 
-def run(program: str, *args: str, **settings: str) -> subprocess.CompletedProcess[str]:
+def run(program: str, *args: str, stdin: str = "", **settings: str) -> subprocess.CompletedProcess[str]:
     clean = {name: value for name, value in os.environ.items() if not name.startswith("FUELSTATS_")}
     return subprocess.run([str(BIN / program), *args], env={**clean, **settings}, capture_output=True, text=True,
-                          timeout=120)
+                          timeout=120, input=stdin)
 
 
 def assert_one_line(result: subprocess.CompletedProcess[str], shown_url: str) -> str:
@@ -103,6 +118,14 @@ def assert_one_line(result: subprocess.CompletedProcess[str], shown_url: str) ->
 def test_fuelstats_without_its_database(command):
     result = run("fuelstats", *command, *SERVICES[command], FUELSTATS_DATABASE_URL=DATABASE,
                  FUELSTATS_ELASTICSEARCH_URL=ELASTICSEARCH, FUELSTATS_WEBHOOK_URL="http://127.0.0.1:9/hook")
+    line = assert_one_line(result, SHOWN_DATABASE)
+    assert line.startswith(f"fuelstats: PostgreSQL at {SHOWN_DATABASE}: ")
+
+
+@pytest.mark.parametrize("command", sorted(SERVICES_ACCOUNTS), ids=" ".join)
+def test_fuelstats_without_the_analytics_database(command):
+    result = run("fuelstats", *command, *SERVICES_ACCOUNTS[command], stdin="a password long enough\n",
+                 FUELSTATS_ANALYTICS_DATABASE_URL=DATABASE)
     line = assert_one_line(result, SHOWN_DATABASE)
     assert line.startswith(f"fuelstats: PostgreSQL at {SHOWN_DATABASE}: ")
 

@@ -60,15 +60,23 @@ def test_a_database_that_hangs_is_a_timeout_not_a_hung_probe(settings, blackhole
     assert seconds < 10, "the probe waited for the database instead of its timeout"
 
 
-def test_the_analytics_names_elasticsearch_when_it_is_down(settings, database_url):
+def test_the_analytics_names_elasticsearch_when_it_is_down(settings, database_url, analytics_database_url):
     settings.setitem(os.environ, "FUELSTATS_ELASTICSEARCH_URL", f"http://elastic:pw@127.0.0.1:{free_port()}")
     status, body, _ = _readyz("fuelstats.analytics.app")
     assert status == 503
     assert body == {"status": "error", "message": "not ready: elasticsearch unavailable",
-                    "checks": {"database": "ok", "elasticsearch": "unavailable"}}
+                    "checks": {"database": "ok", "accounts": "ok", "elasticsearch": "unavailable"}}
 
 
-def test_the_analytics_is_ready_with_both(settings, database_url, elasticsearch_node):
+def test_the_analytics_names_its_own_database_when_it_is_down(settings, database_url, elasticsearch_node):
+    settings.setitem(os.environ, "FUELSTATS_ELASTICSEARCH_URL", elasticsearch_node.url)
+    settings.setitem(os.environ, "FUELSTATS_ANALYTICS_DATABASE_URL", f"postgresql://fuelstats@127.0.0.1:{free_port()}/x")
+    status, body, _ = _readyz("fuelstats.analytics.app")
+    assert (status, body["checks"]) == (503, {"database": "ok", "accounts": "unavailable", "elasticsearch": "ok"})
+
+
+def test_the_analytics_is_ready_with_all_three(settings, database_url, analytics_database_url, elasticsearch_node):
     settings.setitem(os.environ, "FUELSTATS_ELASTICSEARCH_URL", elasticsearch_node.url)
     status, body, _ = _readyz("fuelstats.analytics.app")
-    assert (status, body) == (200, {"status": "ok", "checks": {"database": "ok", "elasticsearch": "ok"}})
+    assert (status, body) == (200, {"status": "ok",
+                                    "checks": {"database": "ok", "accounts": "ok", "elasticsearch": "ok"}})

@@ -134,10 +134,19 @@ def test_the_collector_from_its_wheel_answers(wheel_collector: str):
     assert httpx.get(f"{wheel_collector}/openapi.json").json()["info"]["title"]
 
 
-def test_the_analytics_from_its_wheel_serves_the_web_ui(services: Path, place: Path, database_url: str):
-    with _served(services, place, "analytics", "/", FUELSTATS_DATABASE_URL=database_url) as url:
-        assert "<script" in httpx.get(f"{url}/").text
+def test_the_analytics_from_its_wheel_migrates_its_database_and_serves_the_web_ui(services: Path, place: Path,
+                                                                                 database_url: str, postgres: Cluster):
+    # Its own migrations are in the wheel: a new database, migrated from there, holds its tables.
+    accounts = postgres.create_database("wheel-analytics")
+    migrated = _run([services / "fuelstats", "analytics", "db", "upgrade"], cwd=place,
+                    FUELSTATS_ANALYTICS_DATABASE_URL=accounts)
+    assert migrated.returncode == 0, migrated.stderr
+    with _served(services, place, "analytics", "/login", FUELSTATS_DATABASE_URL=database_url,
+                 FUELSTATS_ANALYTICS_DATABASE_URL=accounts) as url:
+        assert httpx.get(f"{url}/").headers["location"] == "/login?next=%2F"
+        assert "<script" in httpx.get(f"{url}/login").text
         assert httpx.get(f"{url}/assets/vendor/chart.umd.min.js").status_code == 200
+        assert httpx.get(f"{url}/api/v1/session/").json()["user"] is None
 
 
 def test_the_kit_wheel_installs_without_the_services(kit: Path, place: Path):

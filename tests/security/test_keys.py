@@ -12,6 +12,7 @@ from fuelstats_common.settings import settings_of
 from fuelstats_kit.collector import CollectorUnauthorized
 from tests.collector.payloads import http_request_log
 from tests.security.signing import Master, rows, unsigned
+from tests.conftest import ADMIN
 
 LOGS = "/api/v1/action_logs/"
 
@@ -39,13 +40,14 @@ def test_rotation_works_and_the_old_key_stops_working(collector_server, engine):
 
 
 @pytest.fixture
-def private_api(database_url):  # type: ignore[no-untyped-def]
+def private_api(database_url, as_admin):  # type: ignore[no-untyped-def]
+    """The analytics' private part, as the tests' admin (tests/conftest.py)."""
     from fuelstats.analytics.app import create_app
 
     settings_of.cache_clear()
 
     def client(address: str = "127.0.0.1"):  # type: ignore[no-untyped-def]
-        return create_app().test_client(client=(address, 50000))
+        return create_app().test_client(client=(address, 50000), headers=as_admin)
 
     yield client
     settings_of.cache_clear()
@@ -63,6 +65,10 @@ def test_a_lost_key_is_reset_through_the_private_api_and_audited(collector_serve
         assert reset.json()["key_id"] is None
         assert [(e["event"], e["address"], e["reason"]) for e in reset.json()["events"]] == [
             ("enrolled", "127.0.0.1", "first contact"), ("reset", "127.0.0.1", "ticket 4711: master reinstalled")]
+        # Who did it: the admin the request authenticated (docs/authentication.md), in both trails.
+        assert reset.json()["events"][-1]["actor"] == ADMIN
+        trail = local.get("/api/v1/private/audit/", params={"event": "master-key-reset"}).json()["items"]
+        assert (trail[0]["actor"], trail[0]["details"]["master_node_uid"]) == (ADMIN, master.uid)
     # Still protected: unsigned writes stay refused; the master enrolls the key it has now.
     assert unsigned(collector_server, LOGS, {"action_logs": [http_request_log(1, master.uid)]}).status_code == 401
     lost = master.key

@@ -14,9 +14,11 @@ from pathlib import Path
 
 import pytest
 
+from fuelstats.analytics.security import SESSION_COOKIE
 from fuelstats.analytics.webui import UI_DIR
 from tests.analytics.conftest import population, public_id  # noqa: F401  (the fixture population, shared)
-from tests.ui.harness import Server, serve
+from tests.conftest import ADMIN, ADMIN_PASSWORD
+from tests.ui.harness import Credentials, Server, serve
 
 CHROMIUM = "/usr/bin/chromium"
 CHECKOUT = Path(__file__).resolve().parents[2]
@@ -24,11 +26,17 @@ OUTPUT = CHECKOUT / "test-output" / "ui"
 AXE = CHECKOUT / "ui" / "test-vendor" / "axe.min.js"  # axe-core from npm, vendored by `make setup`
 
 
+@pytest.fixture(scope="session")
+def admin(analytics_database_url: str, admin_token: str, admin_session: str) -> Credentials:
+    """The tests' admin (tests/conftest.py): the pages are opened logged in as them."""
+    return Credentials(analytics_database_url, admin_token, admin_session)
+
+
 @pytest.fixture(scope="module")
-def server(population: str, elasticsearch_node, database_url: str,  # type: ignore[no-untyped-def]  # noqa: F811
+def server(population: str, elasticsearch_node, database_url: str, admin: Credentials,  # type: ignore[no-untyped-def]  # noqa: F811
            tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     yield from serve({"FUELSTATS_ELASTICSEARCH_URL": elasticsearch_node.url, "FUELSTATS_INDEX_PREFIX": population,
-                      "FUELSTATS_DATABASE_URL": database_url}, tmp_path_factory.mktemp("ui") / "analytics.log")
+                      "FUELSTATS_DATABASE_URL": database_url}, tmp_path_factory.mktemp("ui") / "analytics.log", admin)
 
 
 @pytest.fixture(scope="session")
@@ -59,9 +67,17 @@ class Visit:
 def open_page(browser):  # type: ignore[no-untyped-def]
     contexts = []
 
-    def open_page(server: Server, *, width: int = 1400, height: int = 900) -> Visit:
+    def open_page(server: Server, *, width: int = 1400, height: int = 900, logged_in: bool = True) -> Visit:
+        """A page of a new browser (its own cookies), logged in as the tests' admin unless asked otherwise
+        (tests/ui/test_ui_login.py logs in through the login page)."""
         context = browser.new_context(viewport={"width": width, "height": height})
         contexts.append(context)
+        if logged_in:
+            # The login the login page makes, from this browser: its cookie is the browser's.
+            answer = context.request.post(server.url + "/api/v1/session/login/",
+                                          data={"username": ADMIN, "password": ADMIN_PASSWORD})
+            assert answer.ok, answer.text()
+            assert [cookie["name"] for cookie in context.cookies()] == [SESSION_COOKIE]
         page = context.new_page()
         visit = Visit(page, server.url)
 

@@ -11,7 +11,7 @@ from tests.ui.pages import settle
 WIDTHS = {"phone": (390, 844), "laptop": (1366, 768), "desktop": (1920, 1080)}
 # {a}: master node a's installation, by the opaque id the public part names it by (docs/security.md).
 PAGES = {"dashboard": "/", "search": "/search", "environments": "/search?kind=environments",
-         "installation": "/installation?id={a}"}
+         "installation": "/installation?id={a}", "api-tokens": "/account"}
 
 # Elements reaching past the right edge of the screen but those inside a box that scrolls sideways.
 OVERFLOWING = """() => {
@@ -98,6 +98,18 @@ def test_axe_finds_no_serious_violation(server, open_page, public_id, name):
     result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
     serious = [(violation["id"], violation["impact"], [node["target"] for node in violation["nodes"]][:3])
                for violation in result["violations"] if violation["impact"] in ("serious", "critical")]
+    assert serious == []
+
+
+@pytest.mark.parametrize("width", list(WIDTHS))
+def test_the_login_page_fits_and_axe_finds_no_serious_violation(server, open_page, width):
+    page = open_page(server, width=WIDTHS[width][0], height=WIDTHS[width][1], logged_in=False).page
+    page.goto(server.url + "/login")
+    page.wait_for_selector("form.login")
+    assert page.evaluate(OVERFLOWING) == []
+    page.add_script_tag(path=str(AXE))
+    serious = page.evaluate("""async () => (await axe.run(document)).violations
+        .filter(v => ['serious', 'critical'].includes(v.impact)).map(v => v.id)""")
     assert serious == []
 
 

@@ -121,14 +121,14 @@ def test_the_data_as_of_line_says_how_current_the_statistics_are(server, open_pa
         f"Data as of {status['data_as_of'][:16].replace('T', ' ')} UTC (nothing received is waiting to be counted).")
 
 
-def test_stale_data_is_said_plainly(population, elasticsearch_node, database_url, open_page, output, tmp_path):
+def test_stale_data_is_said_plainly(population, elasticsearch_node, database_url, admin, open_page, output, tmp_path):
     engine = engine_for(database_url)
     ingest.record_action_logs(engine, None, [http_request_log(98, master="b")])  # the ETL has not carried it
     try:
         time.sleep(1.2)
         for server in serve({"FUELSTATS_ELASTICSEARCH_URL": elasticsearch_node.url, "FUELSTATS_INDEX_PREFIX": population,
                              "FUELSTATS_DATABASE_URL": database_url, "FUELSTATS_DATA_STALE_AFTER": "1"},
-                            tmp_path / "analytics.log"):
+                            tmp_path / "analytics.log", admin):
             page = open_page(server).page
             page.goto(server.url + "/")
             page.wait_for_selector("#freshness[data-state=stale]")

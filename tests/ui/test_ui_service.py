@@ -5,6 +5,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
+from fuelstats.analytics.security import SESSION_COOKIE
 from tests.conftest import free_port
 from tests.ui.harness import serve
 from tests.ui.pages import settle
@@ -32,10 +33,10 @@ def test_downloads_for_every_export_from_this_machine(server, open_page):
     assert server.api.get(archive).status_code == 200
 
 
-def test_elasticsearch_down_the_page_says_so(database_url, open_page, output, tmp_path):
+def test_elasticsearch_down_the_page_says_so(database_url, admin, open_page, output, tmp_path):
     nowhere = f"http://127.0.0.1:{free_port()}"
     for server in serve({"FUELSTATS_ELASTICSEARCH_URL": nowhere, "FUELSTATS_DATABASE_URL": database_url},
-                        tmp_path / "analytics.log"):
+                        tmp_path / "analytics.log", admin):
         visit = open_page(server)
         page = visit.page
         page.goto(server.url + "/")
@@ -52,9 +53,9 @@ def test_elasticsearch_down_the_page_says_so(database_url, open_page, output, tm
         assert "Elasticsearch is unavailable" in page.locator("#banner").inner_text()
 
 
-@pytest.mark.parametrize("path", ["/", "/search", "/installation"])
+@pytest.mark.parametrize("path", ["/", "/search", "/installation", "/login", "/account"])
 def test_every_page_is_the_same_shell_and_the_api_is_untouched(server, path):
-    page = server.api.get(path)
+    page = server.api.get(path, headers={"Cookie": f"{SESSION_COOKIE}={server.credentials.session}"})
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
     assert '<script type="module" src="/assets/js/app.js">' in page.text
     assert page.headers["cache-control"] == "no-cache"

@@ -1,5 +1,13 @@
 """ Contains all the data models used in inputs/outputs """
 
+from .api_token import ApiToken
+from .api_token_list import ApiTokenList
+from .api_token_role import ApiTokenRole
+from .api_token_state import ApiTokenState
+from .audit_trail import AuditTrail
+from .audit_trail_event import AuditTrailEvent
+from .audit_trail_items_item import AuditTrailItemsItem
+from .audit_trail_items_item_details import AuditTrailItemsItemDetails
 from .counts import Counts
 from .data_status import DataStatus
 from .data_status_stream_status import DataStatusStreamStatus
@@ -24,6 +32,7 @@ from .installation_history import InstallationHistory
 from .installation_history_deployment import InstallationHistoryDeployment
 from .installation_history_environment_deployments import InstallationHistoryEnvironmentDeployments
 from .installation_history_health_check_run import InstallationHistoryHealthCheckRun
+from .login_request import LoginRequest
 from .master_key import MasterKey
 from .master_key_events_item import MasterKeyEventsItem
 from .master_key_events_item_event import MasterKeyEventsItemEvent
@@ -60,9 +69,23 @@ from .search_results_hits_item import SearchResultsHitsItem
 from .search_results_hits_item_document import SearchResultsHitsItemDocument
 from .search_results_kind import SearchResultsKind
 from .search_sort import SearchSort
+from .session_state import SessionState
+from .session_state_mode import SessionStateMode
+from .session_state_role import SessionStateRole
+from .session_state_via import SessionStateVia
 from .summary import Summary
+from .token_request import TokenRequest
+from .token_request_role import TokenRequestRole
 
 __all__ = (
+    "ApiToken",
+    "ApiTokenList",
+    "ApiTokenRole",
+    "ApiTokenState",
+    "AuditTrail",
+    "AuditTrailEvent",
+    "AuditTrailItemsItem",
+    "AuditTrailItemsItemDetails",
     "Counts",
     "DataStatus",
     "DataStatusStreamStatus",
@@ -87,6 +110,7 @@ __all__ = (
     "InstallationHistoryDeployment",
     "InstallationHistoryEnvironmentDeployments",
     "InstallationHistoryHealthCheckRun",
+    "LoginRequest",
     "MasterKey",
     "MasterKeyEventsItem",
     "MasterKeyEventsItemEvent",
@@ -123,5 +147,11 @@ __all__ = (
     "SearchResultsHitsItemDocument",
     "SearchResultsKind",
     "SearchSort",
+    "SessionState",
+    "SessionStateMode",
+    "SessionStateRole",
+    "SessionStateVia",
     "Summary",
+    "TokenRequest",
+    "TokenRequestRole",
 )

@@ -72,7 +72,8 @@ def sync_detailed(
 ) -> Response[Error | ReadinessResponse]:
     """ Whether what the service depends on answers.
 
-     Elasticsearch, and the PostgreSQL database the private part reads when FUELSTATS_DATABASE_URL
+     Elasticsearch, the analytics' own database (accounts: every request's credentials are looked
+    up there), and the PostgreSQL database the private part reads when FUELSTATS_DATABASE_URL
     is set, each asked at once and for at most FUELSTATS_READINESS_TIMEOUT seconds; for a load
     balancer deciding where to send requests.
 
@@ -102,7 +103,8 @@ def sync(
 ) -> Error | ReadinessResponse | None:
     """ Whether what the service depends on answers.
 
-     Elasticsearch, and the PostgreSQL database the private part reads when FUELSTATS_DATABASE_URL
+     Elasticsearch, the analytics' own database (accounts: every request's credentials are looked
+    up there), and the PostgreSQL database the private part reads when FUELSTATS_DATABASE_URL
     is set, each asked at once and for at most FUELSTATS_READINESS_TIMEOUT seconds; for a load
     balancer deciding where to send requests.
 
@@ -127,7 +129,8 @@ async def asyncio_detailed(
 ) -> Response[Error | ReadinessResponse]:
     """ Whether what the service depends on answers.
 
-     Elasticsearch, and the PostgreSQL database the private part reads when FUELSTATS_DATABASE_URL
+     Elasticsearch, the analytics' own database (accounts: every request's credentials are looked
+    up there), and the PostgreSQL database the private part reads when FUELSTATS_DATABASE_URL
     is set, each asked at once and for at most FUELSTATS_READINESS_TIMEOUT seconds; for a load
     balancer deciding where to send requests.
 
@@ -157,7 +160,8 @@ async def asyncio(
 ) -> Error | ReadinessResponse | None:
     """ Whether what the service depends on answers.
 
-     Elasticsearch, and the PostgreSQL database the private part reads when FUELSTATS_DATABASE_URL
+     Elasticsearch, the analytics' own database (accounts: every request's credentials are looked
+    up there), and the PostgreSQL database the private part reads when FUELSTATS_DATABASE_URL
     is set, each asked at once and for at most FUELSTATS_READINESS_TIMEOUT seconds; for a load
     balancer deciding where to send requests.
 

@@ -57,6 +57,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_400
 
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+
+
+        return response_401
+
     if response.status_code == 403:
         response_403 = Error.from_dict(response.json())
 
@@ -91,8 +98,8 @@ def sync_detailed(
     """ Reset a master node's lost (or stolen) key.
 
      Installs the public key the customer gave (`public_key`), or none: the master node then
-    enrolls the key it has on its next contact. Recorded in the key's audit trail with the
-    request's address (and, once the analytics authenticates its users, who).
+    enrolls the key it has on its next contact. Recorded in the key's audit trail and in the
+    analytics' (`GET /api/v1/private/audit/`), with the admin who did it and their address.
 
     Args:
         master_node_uid (str):
@@ -129,8 +136,8 @@ def sync(
     """ Reset a master node's lost (or stolen) key.
 
      Installs the public key the customer gave (`public_key`), or none: the master node then
-    enrolls the key it has on its next contact. Recorded in the key's audit trail with the
-    request's address (and, once the analytics authenticates its users, who).
+    enrolls the key it has on its next contact. Recorded in the key's audit trail and in the
+    analytics' (`GET /api/v1/private/audit/`), with the admin who did it and their address.
 
     Args:
         master_node_uid (str):
@@ -162,8 +169,8 @@ async def asyncio_detailed(
     """ Reset a master node's lost (or stolen) key.
 
      Installs the public key the customer gave (`public_key`), or none: the master node then
-    enrolls the key it has on its next contact. Recorded in the key's audit trail with the
-    request's address (and, once the analytics authenticates its users, who).
+    enrolls the key it has on its next contact. Recorded in the key's audit trail and in the
+    analytics' (`GET /api/v1/private/audit/`), with the admin who did it and their address.
 
     Args:
         master_node_uid (str):
@@ -200,8 +207,8 @@ async def asyncio(
     """ Reset a master node's lost (or stolen) key.
 
      Installs the public key the customer gave (`public_key`), or none: the master node then
-    enrolls the key it has on its next contact. Recorded in the key's audit trail with the
-    request's address (and, once the analytics authenticates its users, who).
+    enrolls the key it has on its next contact. Recorded in the key's audit trail and in the
+    analytics' (`GET /api/v1/private/audit/`), with the admin who did it and their address.
 
     Args:
         master_node_uid (str):

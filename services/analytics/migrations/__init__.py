@@ -1,0 +1,1 @@
+"""Alembic migrations of the analytics' own database (`fuelstats analytics db ...`)."""
