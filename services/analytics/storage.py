@@ -64,14 +64,16 @@ class Export:
 # Each kind of value as the csv module writes it after exports.neutralize_formula: text neutralized
 # and quoted as the csv module quotes (when it holds a comma, a quote or a line break; quotes
 # doubled), the others as Python prints them (str(int), str(bool), isoformat()), NULL as nothing.
-_NEUTRALIZED = "CASE WHEN left({0}, 1) IN ('=', '+', '-', '@', E'\\t', E'\\r') THEN '''' || {0} ELSE {0} END"
+# ascii() is the code of the first character (0 for none): = + - @ tab CR, as FORMULA_TRIGGERS.
+_NEUTRALIZED = "CASE WHEN ascii({0}) IN (61, 43, 45, 64, 9, 13) THEN '''' || {0} ELSE {0} END"
 _CELLS = {
     "text": f"""CASE WHEN {{0}} ~ '[",\\r\\n]' THEN '"' || replace({_NEUTRALIZED}, '"', '""') || '"'"""
             f" ELSE {_NEUTRALIZED} END",
     "integer": "CAST({0} AS text)",
     "boolean": "CASE WHEN {0} THEN 'True' WHEN NOT {0} THEN 'False' END",
-    "timestamptz": """to_char({0}, 'YYYY-MM-DD"T"HH24:MI:SS') || CASE WHEN to_char({0}, 'US') = '000000' THEN ''"""
-                   " ELSE to_char({0}, '.US') END || to_char({0}, 'TZH:TZM')",
+    # One to_char; isoformat() leaves out a fraction of zero microseconds.
+    "timestamptz": """replace(replace(to_char({0}, 'YYYY-MM-DD"T"HH24:MI:SS.USTZH:TZM'), '.000000+', '+'),"""
+                   " '.000000-', '-')",
     "date": "to_char({0}, 'YYYY-MM-DD')",
     "time": "to_char(CAST({0} AS interval), 'HH24:MI:SS') || CASE WHEN to_char(CAST({0} AS interval), 'US') = '000000'"
             " THEN '' ELSE to_char(CAST({0} AS interval), '.US') END",

@@ -13,13 +13,14 @@ import csv
 import datetime as dt
 import io
 import random
+import re
 import threading
 import zipfile
 from collections.abc import Iterable
 from typing import Any
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import create_engine, text
 
 from fuelstats.analytics import exports, storage
 from fuelstats.analytics.storage import Range
@@ -57,10 +58,10 @@ def hostile_data(engine):  # type: ignore[no-untyped-def]
     rng = random.Random(13)
     logs = []
     for n in range(120):
-        text = {"actor_id": hostile(rng), "action_group": hostile(rng), "action_name": hostile(rng),
+        fields = {"actor_id": hostile(rng), "action_group": hostile(rng), "action_name": hostile(rng),
                 "start_timestamp": hostile(rng), "end_timestamp": hostile(rng) or None,
                 "cluster_id": rng.choice([None, n, -n, 1.5])}
-        log = (http_request_log(n, **text) if n % 2 else nailgun_task_log(n, **text))
+        log = (http_request_log(n, **fields) if n % 2 else nailgun_task_log(n, **fields))
         log["body"]["additional_info"] = {"ended_with_status": hostile(rng)} if n % 3 else {
             "response_data": {"status": hostile(rng)}}
         logs.append(log)
@@ -86,6 +87,11 @@ def hostile_data(engine):  # type: ignore[no-untyped-def]
         record["resource_data"]["current"] = [{"id": hostile(rng), "name": hostile(rng)}, hostile(rng), -n]
         records.append(record)
     ingest.record_oswl_stats(engine, None, records)
+    with engine.begin() as connection:  # isoformat() leaves out a fraction of zero microseconds: some whole seconds
+        connection.execute(text("UPDATE action_logs SET received_at = date_trunc('second', received_at)"
+                                " WHERE id % 3 = 0"))
+        connection.execute(text("UPDATE installation_structures SET creation_date = date_trunc('minute', creation_date)"
+                                " WHERE id % 2 = 0"))
     return engine
 
 
@@ -99,6 +105,20 @@ def test_each_export_is_what_the_csv_module_writes(hostile_data, kind: str, sele
         expected = reference_csv(storage.EXPORTS[kind].header, storage.export_rows(connection, kind, selection))
     assert expected.count(b"\n") > 20
     assert b"".join(exports.export_csv(hostile_data, kind, selection)) == expected
+
+
+@pytest.mark.parametrize("zone", ["America/St_Johns", "Asia/Kolkata"])
+def test_timestamps_are_written_in_the_sessions_time_zone_as_isoformat_writes_them(hostile_data, zone: str):
+    zoned = create_engine(hostile_data.url, connect_args={"options": f"-c timezone={zone}"})  # -03:30 / +05:30
+    try:
+        for kind in ("action_logs", "clusters"):
+            with zoned.connect() as connection:
+                rows = list(storage.export_rows(connection, kind, Range(include_filtered=True)))
+            expected = reference_csv(storage.EXPORTS[kind].header, rows)
+            assert re.search(rb"T\d\d:\d\d:\d\d[+-]", expected) and re.search(rb"\.\d{6}[+-]", expected)  # both kinds
+            assert b"".join(exports.export_csv(zoned, kind, Range(include_filtered=True))) == expected
+    finally:
+        zoned.dispose()
 
 
 @pytest.mark.parametrize("resource_type", ["vm", "volume", "none-such"])
