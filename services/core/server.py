@@ -26,6 +26,7 @@ from typing import Any
 
 from gunicorn.app.base import BaseApplication
 from gunicorn.glogging import Logger
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from uvicorn_worker import UvicornWorker
 
 from fuelstats_common.logs import configure_logging
@@ -54,6 +55,47 @@ class Worker(UvicornWorker):
     CONFIG_KWARGS = {**UvicornWorker.CONFIG_KWARGS, "proxy_headers": False}
 
 
+# Requests a client may send on one keep-alive connection before the answer closes it (nginx's
+# keepalive_requests, Apache's MaxKeepAliveRequests). A connection stays with the worker that
+# accepted it: eight senders that keep theirs split 3/5 or worse between two workers for as long
+# as they send, and the busier worker's queue makes the tail. Closed now and then, a connection
+# comes back to whichever worker is free to accept it first, so the split evens out; a new TCP
+# connection on the way costs far less than a request (docs/benchmarks.md). Fuel masters
+# (statsenderd) and nginx in front (no upstream keepalive) open one per request anyway.
+KEEPALIVE_REQUESTS = 10
+_TRACKED_CONNECTIONS = 4096  # past that many, the counts start again: a few connections live a little longer
+
+
+class KeepAliveRequests:
+    """Answers ``Connection: close`` to the KEEPALIVE_REQUESTS-th request of a connection (uvicorn then
+    closes it). A connection is its client's address and port, counted in this worker."""
+
+    def __init__(self, app: ASGIApp, limit: int = KEEPALIVE_REQUESTS) -> None:
+        self.app = app
+        self.limit = limit
+        self.served: dict[tuple[object, object], int] = {}
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope.get("client") is None or scope.get("http_version") == "2":
+            await self.app(scope, receive, send)
+            return
+        connection = (tuple(scope["client"]), tuple(scope.get("server") or ()))
+        served = self.served.pop(connection, 0) + 1
+        if served < self.limit:
+            if len(self.served) >= _TRACKED_CONNECTIONS:
+                self.served.clear()
+            self.served[connection] = served
+            await self.app(scope, receive, send)
+            return
+
+        async def closing(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message = {**message, "headers": [*message.get("headers", []), (b"connection", b"close")]}
+            await send(message)
+
+        await self.app(scope, receive, closing)
+
+
 class _Server(BaseApplication):  # type: ignore[misc]
     def __init__(self, factory: str, options: dict[str, Any]) -> None:
         self.factory = factory
@@ -71,7 +113,7 @@ class _Server(BaseApplication):  # type: ignore[misc]
         # frozen out of the cyclic garbage collector's sight, a collection scans only what requests
         # made since (a parsed batch is thousands of containers, and triggers many). See docs/benchmarks.md.
         gc.freeze()
-        return app
+        return KeepAliveRequests(app)
 
 
 _PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent dies
