@@ -24,20 +24,11 @@ def reference(raw: bytes) -> tuple[str, Any]:
     """What the collector made of a UTF-8 body with the json module alone."""
     if not raw.strip():
         return ("none", None)
-
-    def refuse_constant(name: str) -> Any:
-        raise ValueError(f"{name} is not a JSON number")
-
-    def finite(literal: str) -> float:
-        value = float(literal)
-        if not math.isfinite(value):
-            raise ValueError(f"number {literal} is out of range")
-        return value
-
     try:
         text = raw.decode("utf-8")
         web.check_json_depth(raw)
-        body = json.loads(text, parse_constant=refuse_constant, parse_float=finite)
+        # The json module's path, with its rules for constants and floats as before orjson.
+        body = json.loads(text, parse_constant=web._refuse_constant, parse_float=web._finite_float)
         web.check_storable(body)
     except (UnicodeDecodeError, ValueError) as error:
         return ("refused", f"request body is not valid JSON: {error}", "json-syntax", "$")
