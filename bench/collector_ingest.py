@@ -353,6 +353,21 @@ def measure(log_rows: int, structure_count: int, before: str, rounds: int) -> di
     }
 
 
+def ceilings(results: dict[str, Any]) -> list[str]:
+    """Per record, where the CPU goes, and the rate that much CPU allows on every core of the machine."""
+    cores = os.cpu_count() or 1
+    lines = [f"Where the CPU goes at 8 senders (*after*), and the most it allows on {cores} cores with nothing else running:"]
+    for scenario, copy in ((("new action logs", 8), "logs"), (("installation structures, first", 8), "structures")):
+        run, old = results["rows"]["after"][scenario], results["rows"]["before"][scenario]
+        total = run.app_ms + run.pg_ms
+        ceiling = cores * 1e6 / total
+        lines.append(f"- {scenario[0]}: {run.app_ms:.0f} ms of the collector's CPU and {run.pg_ms:.0f} ms of PostgreSQL's"
+                     f" per 1000, {total:.0f} ms in all: at most {ceiling:,.0f} per second, {ceiling / results['copies'][copy].rate:.0%}"
+                     f" of this run's COPY and {ceiling / old.rate:.1f}x this run's *before* (measured:"
+                     f" {run.rate / results['copies'][copy].rate:.0%} and {run.rate / old.rate:.1f}x).")
+    return lines
+
+
 def render(results: dict[str, Any]) -> str:
     loads = results["loads"]
     copies = results["copies"]
@@ -375,6 +390,15 @@ def render(results: dict[str, Any]) -> str:
         "COPYed into the same tables (keys and logs; structures) in the same session.",
         "Targets (issue 13): new action logs at 8 senders at least 35% of COPY with p99 under 50 ms;",
         "structures at least 3x *before* with p99 under 50 ms at 8 senders; resends cheaper than new records.",
+        "The last column is each worker's share of the collector's CPU: a keep-alive connection stays with the",
+        "worker that accepted it, and *after* closes one at its 10th request so that the load evens out",
+        "(docs/collector.md#serving); the fleet's statsenderd opens a connection per request.",
+        "",
+        "Rows in this section before 2026-11-28 (about 20,400 logs/s at batch 100, 22% of COPY) were measured on",
+        "other payloads: one kind of log (an API request), every field set, no nulls, `additional_info` with",
+        "empty `data`, about 520 bytes each (bench/common.py's `action_log`), 4 senders. jsonschema-rs, which did",
+        "not know OpenAPI's `nullable` then, took every such batch on its fast path; every batch the fleet sends",
+        "holds a null and went to the Python validator, half of the collector's CPU (issue 13).",
         "",
         "| records | senders | code | records/s | of COPY | p50 | p99 | app CPU ms/1000 | PostgreSQL CPU ms/1000"
         " | workers' CPU split |",
@@ -388,7 +412,7 @@ def render(results: dict[str, Any]) -> str:
                          f" | {run.p50_ms:.1f} ms | {run.p99_ms:.1f} ms | {run.app_ms:.0f} | {run.pg_ms:.0f} | {run.split} |")
     for name, copy in copies.items():
         lines.append(f"| COPY of the same {name} | 1 | COPY | {copy.rate:,.0f} | 100% | | | | {copy.pg_ms:.0f} | |")
-    lines += ["", f"<!-- {SECTION}: end -->"]
+    lines += ["", *ceilings(results), "", f"<!-- {SECTION}: end -->"]
     return "\n".join(lines) + "\n"
 
 
