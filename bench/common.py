@@ -23,6 +23,30 @@ from tools.localpg import Cluster
 from tools.service import wait_ready
 
 
+BEFORE = "c33f7ec"  # main before issue 13: the code of the "before" rows
+
+
+def load_average() -> float:
+    """The 1-minute load average: what else the machine was doing while a benchmark ran."""
+    return float(Path("/proc/loadavg").read_text().split()[0])
+
+
+@contextmanager
+def source_of(revision: str) -> Iterator[dict[str, str]]:
+    """The environment that makes this interpreter import fuel-stats as ``revision`` had it."""
+    folder = Path(tempfile.mkdtemp(prefix="fuelstats-bench-before-", dir="/tmp"))
+    try:
+        archive = subprocess.run(["git", "archive", revision, "services", "openapi", "config", "clients/common"],
+                                 check=True, capture_output=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
+        (folder / "path").mkdir()
+        (folder / "path" / "fuelstats").symlink_to(folder / "services")
+        (folder / "path" / "fuelstats_common").symlink_to(folder / "clients" / "common" / "fuelstats_common")
+        yield {"PYTHONPATH": str(folder / "path")}
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def free_port() -> int:
     import socket
 

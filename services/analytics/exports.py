@@ -1,28 +1,37 @@
 """CSV exports and their all-in-one archive, streamed: memory stays the same whatever their size.
 
-Rows come from PostgreSQL through server-side cursors (storage.py) and leave as CSV text in chunks;
-the archive is a ZIP written entry after entry into the response as it goes.
+PostgreSQL writes the CSV itself: each export's query (storage.py) builds every row's line as
+Python's csv module would write it from the row's values, formula triggers neutralized
+(``neutralize_formula``), and `COPY ... TO STDOUT` streams the lines. A thread of its own reads
+the COPY into a bounded queue, so a slow client holds PostgreSQL back rather than filling memory,
+and a client that leaves ends the COPY. The archive is a ZIP written entry after entry into the
+response as it goes.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import hashlib
 import io
+import queue
 import re
+import threading
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 
 from fuelstats.analytics import storage
 from fuelstats.analytics.storage import Range
 
 CHUNK = 64 * 1024
+_QUEUED_CHUNKS = 4  # what may wait for the client: at most about this many chunks of memory
 
 # What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection"): =, +, -, @, tab, CR.
+# storage._CELLS says the same in SQL for the lines PostgreSQL writes.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -38,36 +47,106 @@ def neutralize_formula(text: str) -> str:
     return f"'{text}" if text.startswith(FORMULA_TRIGGERS) else text
 
 
-def _cell(value: Any) -> Any:
-    if isinstance(value, str):
-        return neutralize_formula(value)
-    if isinstance(value, (dt.datetime, dt.date, dt.time)):
-        return value.isoformat()
-    return value
-
-
-def csv_chunks(header: list[str], rows: Iterable[tuple[Any, ...]]) -> Iterator[str]:
+def csv_line(values: list[Any]) -> bytes:
+    """One line as the csv module writes it (the header of every export)."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow([_cell(value) for value in row])
-        if buffer.tell() >= CHUNK:
-            yield buffer.getvalue()
-            buffer.seek(0)
-            buffer.truncate()
-    yield buffer.getvalue()
+    csv.writer(buffer).writerow(values)
+    return buffer.getvalue().encode()
 
 
-def export_csv(engine: Engine, kind: str, selection: Range) -> Iterator[str]:
-    header, _ = storage.EXPORTS[kind]
+class _Stopped(Exception):
+    """The reader of the export went away: the COPY stops."""
+
+
+class _Lines(io.RawIOBase):
+    """Where psycopg2's copy_expert writes COPY's text format: whole lines, unescaped, in chunks, into a queue."""
+
+    def __init__(self, chunks: queue.Queue[Any], stopped: threading.Event) -> None:
+        self._chunks = chunks
+        self._stopped = stopped
+        self._pending = bytearray()
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        self._pending += data
+        if len(self._pending) >= CHUNK:
+            self.flush_lines()
+        return len(data)
+
+    def flush_lines(self) -> None:
+        end = self._pending.rfind(b"\n") + 1
+        if end:
+            self._put(_unescape(bytes(self._pending[:end])))
+            del self._pending[:end]
+
+    def _put(self, chunk: bytes) -> None:
+        while True:
+            if self._stopped.is_set():
+                raise _Stopped
+            try:
+                self._chunks.put(chunk, timeout=0.5)
+                return
+            except queue.Full:
+                continue
+
+
+def _unescape(lines: bytes) -> bytes:
+    """COPY's text format, one value per line, as the values themselves: a newline ends each line,
+    and a backslash escapes a backslash or a control character (``\\r``, ``\\n``, ``\\t``, ...),
+    which is what the bytes escapes of Python read alike."""
+    return codecs.escape_decode(lines.replace(b"\n", b""))[0]
+
+
+_END = object()
+
+
+def copy_lines(connection: Connection, statement: Callable[[Any], str]) -> Iterator[bytes]:
+    """The lines of a COPY ... TO STDOUT (made by ``statement`` for a DBAPI cursor), in chunks, on the
+    connection's transaction."""
+    dbapi = connection.connection.dbapi_connection
+    assert dbapi is not None
+    chunks: queue.Queue[Any] = queue.Queue(maxsize=_QUEUED_CHUNKS)
+    stopped = threading.Event()
+
+    def run() -> None:
+        lines = _Lines(chunks, stopped)
+        try:
+            with dbapi.cursor() as cursor:
+                cursor.copy_expert(statement(cursor), lines, size=CHUNK)
+            lines.flush_lines()
+            lines._put(_END)
+        except _Stopped:
+            pass
+        except BaseException as error:  # handed to the reader, which raises it
+            if not stopped.is_set():
+                lines._put(error)
+
+    copier = threading.Thread(target=run, name="export-copy", daemon=True)
+    copier.start()
+    try:
+        while (chunk := chunks.get()) is not _END:
+            if isinstance(chunk, BaseException):
+                raise chunk
+            yield chunk
+    finally:
+        if copier.is_alive():
+            stopped.set()
+            dbapi.cancel()  # PostgreSQL stops sending; copy_expert returns with an error, ignored
+        copier.join()
+
+
+def export_csv(engine: Engine, kind: str, selection: Range) -> Iterator[bytes]:
     with engine.connect() as connection, connection.begin():
-        yield from csv_chunks(header, storage.export_rows(connection, kind, selection))
+        yield csv_line(storage.EXPORTS[kind].header)
+        yield from copy_lines(connection, lambda cursor: storage.export_copy(cursor, kind, selection))
 
 
-def export_oswl_csv(engine: Engine, resource_type: str, selection: Range) -> Iterator[str]:
+def export_oswl_csv(engine: Engine, resource_type: str, selection: Range) -> Iterator[bytes]:
     with engine.connect() as connection, connection.begin():
-        yield from csv_chunks(storage.OSWL_COLUMNS, storage.oswl_rows(connection, resource_type, selection))
+        yield csv_line(storage.OSWL_COLUMNS)
+        yield from copy_lines(connection, lambda cursor: storage.oswl_copy(cursor, resource_type, selection))
 
 
 class _Sink(io.RawIOBase):
@@ -114,21 +193,24 @@ def export_archive(engine: Engine, selection: Range) -> Iterator[bytes]:
     sink = _Sink()
     with engine.connect().execution_options(isolation_level="REPEATABLE READ") as connection, connection.begin(), \
             zipfile.ZipFile(sink, mode="w", compression=zipfile.ZIP_DEFLATED) as archive:
-        entries: list[tuple[str, list[str], Iterable[tuple[Any, ...]]]] = [
-            (f"{kind}.csv", header, storage.export_rows(connection, kind, selection))
-            for kind, (header, _) in storage.EXPORTS.items()
+        entries: list[tuple[str, list[str], Callable[[Any], str]]] = [
+            (f"{kind}.csv", export.header,
+             lambda cursor, kind=kind: storage.export_copy(cursor, kind, selection))  # type: ignore[misc]
+            for kind, export in storage.EXPORTS.items()
         ]
         entries += [
             (oswl_entry_name(resource_type), storage.OSWL_COLUMNS,
-             storage.oswl_rows(connection, resource_type, selection))
+             lambda cursor, resource_type=resource_type: storage.oswl_copy(  # type: ignore[misc]
+                 cursor, resource_type, selection))
             for resource_type in storage.oswl_resource_types(connection)
         ]
         # Each entry dated when it was written (zipfile would date it 1980-01-01), in UTC.
-        for name, header, rows in entries:
+        for name, header, statement in entries:
             info = zipfile.ZipInfo(name, date_time=dt.datetime.now(dt.UTC).timetuple()[:6])
             info.compress_type = zipfile.ZIP_DEFLATED
             with archive.open(info, mode="w", force_zip64=True) as entry:
-                for chunk in csv_chunks(header, rows):
-                    entry.write(chunk.encode())
+                entry.write(csv_line(header))
+                for chunk in copy_lines(connection, statement):
+                    entry.write(chunk)
                     yield sink.take()
     yield sink.take()

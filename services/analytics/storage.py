@@ -9,6 +9,7 @@ installations (development and test builds) are left out unless asked for.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -33,71 +34,116 @@ _INSTALLATIONS_IN_RANGE = """
     AND (CAST(:include_filtered AS boolean) OR NOT s.is_filtered)
 """
 
-EXPORTS: dict[str, tuple[list[str], str]] = {
-    "clusters": (
-        ["master_node_uid", "release", "is_filtered", "cluster_id", "status", "mode", "os", "openstack_version",
-         "nodes_num", "hypervisor", "net_provider", "segmentation_type", "installation_created", "last_report"],
-        f"""SELECT s.master_node_uid, s.release, s.is_filtered, c->>'id', c->>'status', c->>'mode',
-                   c->'release'->>'os', c->'release'->>'version', c->>'nodes_num',
-                   coalesce(c->'attributes'->'libvirt_type'->>'value', c->'attributes'->>'libvirt_type'),
-                   coalesce(c->>'net_provider', c->'network_configuration'->>'net_provider'),
-                   c->'network_configuration'->>'segmentation_type', s.creation_date, s.modification_date
-            FROM installation_structures s, jsonb_array_elements(s.structure->'clusters') AS c
-            WHERE jsonb_typeof(s.structure->'clusters') = 'array' AND {_INSTALLATIONS_IN_RANGE}
-            ORDER BY s.id""",
-    ),
-    "nodes": (
-        ["master_node_uid", "release", "cluster_id", "node_id", "roles", "pending_roles", "status", "os",
-         "manufacturer", "platform_name"],
-        f"""SELECT s.master_node_uid, s.release, c->>'id', n->>'id',
-                   (SELECT string_agg(r, '+' ORDER BY r) FROM jsonb_array_elements_text(
-                       CASE WHEN jsonb_typeof(n->'roles') = 'array' THEN n->'roles' ELSE '[]' END) AS r),
-                   (SELECT string_agg(r, '+' ORDER BY r) FROM jsonb_array_elements_text(
-                       CASE WHEN jsonb_typeof(n->'pending_roles') = 'array' THEN n->'pending_roles' ELSE '[]' END) AS r),
-                   n->>'status', n->>'os', n->>'manufacturer', n->>'platform_name'
-            FROM installation_structures s, jsonb_array_elements(s.structure->'clusters') AS c,
-                 jsonb_array_elements(CASE WHEN jsonb_typeof(c->'nodes') = 'array' THEN c->'nodes' ELSE '[]' END) AS n
-            WHERE jsonb_typeof(s.structure->'clusters') = 'array' AND {_INSTALLATIONS_IN_RANGE}
-            ORDER BY s.id""",
-    ),
-    "plugins": (
-        ["master_node_uid", "release", "cluster_id", "name", "version", "package_version"],
-        f"""SELECT s.master_node_uid, s.release, c->>'id', p->>'name', p->>'version', p->>'package_version'
-            FROM installation_structures s, jsonb_array_elements(s.structure->'clusters') AS c,
-                 jsonb_array_elements(CASE WHEN jsonb_typeof(c->'installed_plugins') = 'array'
-                                           THEN c->'installed_plugins' ELSE '[]' END) AS p
-            WHERE jsonb_typeof(s.structure->'clusters') = 'array' AND {_INSTALLATIONS_IN_RANGE}
-            ORDER BY s.id""",
-    ),
-    "action_logs": (
-        ["master_node_uid", "external_id", "action_type", "action_group", "action_name", "actor_id", "cluster_id",
-         "start_timestamp", "end_timestamp", "result", "received_at"],
-        """SELECT a.master_node_uid, a.external_id, a.action_type, a.body->>'action_group', a.action_name,
-                  a.body->>'actor_id', a.body->>'cluster_id', a.body->>'start_timestamp', a.body->>'end_timestamp',
-                  coalesce(a.body->'additional_info'->>'ended_with_status',
-                           a.body->'additional_info'->'response_data'->>'status'), a.received_at
-           FROM action_logs a LEFT JOIN installation_structures s USING (master_node_uid)
-           WHERE (CAST(:since AS date) IS NULL OR a.received_at >= CAST(:since AS date))
-             AND (CAST(:until AS date) IS NULL OR a.received_at < CAST(:until AS date) + 1)
-             AND (CAST(:include_filtered AS boolean) OR NOT coalesce(s.is_filtered, false))
-           ORDER BY a.received_at, a.id""",
-    ),
+@dataclass(frozen=True)
+class Export:
+    """One CSV export: its columns (header name, SQL expression, kind) and where its rows come from
+    (``FROM ... WHERE ...``, then ``ORDER BY ...``). Read as rows (``rows_sql``), or as the CSV lines
+    that Python's csv module writes from those rows, built by PostgreSQL (``lines_sql``, for COPY)."""
+
+    columns: tuple[tuple[str, str, str], ...]  # header, expression, kind (a key of _CELLS)
+    source: str
+    order: str
+
+    @property
+    def header(self) -> list[str]:
+        return [name for name, _, _ in self.columns]
+
+    def rows_sql(self) -> str:
+        return f"SELECT {', '.join(expression for _, expression, _ in self.columns)} {self.source} ORDER BY {self.order}"
+
+    def lines_sql(self) -> str:
+        """One text per row: the row's CSV line, line end included. Each expression is computed once,
+        in a LATERAL subquery that OFFSET 0 keeps from being merged into the cells that use it."""
+        values = ", ".join(expression for _, expression, _ in self.columns)
+        names = ", ".join(f"c{index}" for index in range(len(self.columns)))
+        cells = ", ',', ".join(_CELLS[kind].format(f"e.c{index}") for index, (_, _, kind) in enumerate(self.columns))
+        source, _, where = self.source.partition("WHERE")
+        return (f"SELECT concat({cells}, E'\\r\\n') {source}, LATERAL (SELECT {values} OFFSET 0) AS e({names})"
+                f" WHERE {where} ORDER BY {self.order}")
+
+
+# Each kind of value as the csv module writes it after exports.neutralize_formula: text neutralized
+# and quoted as the csv module quotes (when it holds a comma, a quote or a line break; quotes
+# doubled), the others as Python prints them (str(int), str(bool), isoformat()), NULL as nothing.
+_NEUTRALIZED = "CASE WHEN left({0}, 1) IN ('=', '+', '-', '@', E'\\t', E'\\r') THEN '''' || {0} ELSE {0} END"
+_CELLS = {
+    "text": f"""CASE WHEN {{0}} ~ '[",\\r\\n]' THEN '"' || replace({_NEUTRALIZED}, '"', '""') || '"'"""
+            f" ELSE {_NEUTRALIZED} END",
+    "integer": "CAST({0} AS text)",
+    "boolean": "CASE WHEN {0} THEN 'True' WHEN NOT {0} THEN 'False' END",
+    "timestamptz": """to_char({0}, 'YYYY-MM-DD"T"HH24:MI:SS') || CASE WHEN to_char({0}, 'US') = '000000' THEN ''"""
+                   " ELSE to_char({0}, '.US') END || to_char({0}, 'TZH:TZM')",
+    "date": "to_char({0}, 'YYYY-MM-DD')",
+    "time": "to_char(CAST({0} AS interval), 'HH24:MI:SS') || CASE WHEN to_char(CAST({0} AS interval), 'US') = '000000'"
+            " THEN '' ELSE to_char(CAST({0} AS interval), '.US') END",
 }
 
-OSWL_COLUMNS = ["master_node_uid", "cluster_id", "record_id", "created_date", "updated_time", "resource_checksum",
-                "resource_id", "resource"]
-_OSWL = """
-    SELECT o.master_node_uid, o.cluster_id, o.external_id, o.created_date, o.updated_time, o.resource_checksum,
-           r->>'id', r::text
+_CLUSTERS = """
+    FROM installation_structures s, jsonb_array_elements(s.structure->'clusters') AS c"""
+_CLUSTERS_IN_RANGE = f"""
+    WHERE jsonb_typeof(s.structure->'clusters') = 'array' AND {_INSTALLATIONS_IN_RANGE}"""
+_ROLES = """(SELECT string_agg(r, '+' ORDER BY r) FROM jsonb_array_elements_text(
+               CASE WHEN jsonb_typeof(n->'{0}') = 'array' THEN n->'{0}' ELSE '[]' END) AS r)"""
+
+EXPORTS: dict[str, Export] = {
+    "clusters": Export((
+        ("master_node_uid", "s.master_node_uid", "text"), ("release", "s.release", "text"),
+        ("is_filtered", "s.is_filtered", "boolean"), ("cluster_id", "c->>'id'", "text"),
+        ("status", "c->>'status'", "text"), ("mode", "c->>'mode'", "text"), ("os", "c->'release'->>'os'", "text"),
+        ("openstack_version", "c->'release'->>'version'", "text"), ("nodes_num", "c->>'nodes_num'", "text"),
+        ("hypervisor", "coalesce(c->'attributes'->'libvirt_type'->>'value', c->'attributes'->>'libvirt_type')",
+         "text"),
+        ("net_provider", "coalesce(c->>'net_provider', c->'network_configuration'->>'net_provider')", "text"),
+        ("segmentation_type", "c->'network_configuration'->>'segmentation_type'", "text"),
+        ("installation_created", "s.creation_date", "timestamptz"),
+        ("last_report", "s.modification_date", "timestamptz"),
+    ), _CLUSTERS + _CLUSTERS_IN_RANGE, "s.id"),
+    "nodes": Export((
+        ("master_node_uid", "s.master_node_uid", "text"), ("release", "s.release", "text"),
+        ("cluster_id", "c->>'id'", "text"), ("node_id", "n->>'id'", "text"),
+        ("roles", _ROLES.format("roles"), "text"), ("pending_roles", _ROLES.format("pending_roles"), "text"),
+        ("status", "n->>'status'", "text"), ("os", "n->>'os'", "text"), ("manufacturer", "n->>'manufacturer'", "text"),
+        ("platform_name", "n->>'platform_name'", "text"),
+    ), _CLUSTERS + """,
+         jsonb_array_elements(CASE WHEN jsonb_typeof(c->'nodes') = 'array' THEN c->'nodes' ELSE '[]' END) AS n"""
+       + _CLUSTERS_IN_RANGE, "s.id"),
+    "plugins": Export((
+        ("master_node_uid", "s.master_node_uid", "text"), ("release", "s.release", "text"),
+        ("cluster_id", "c->>'id'", "text"), ("name", "p->>'name'", "text"), ("version", "p->>'version'", "text"),
+        ("package_version", "p->>'package_version'", "text"),
+    ), _CLUSTERS + """,
+         jsonb_array_elements(CASE WHEN jsonb_typeof(c->'installed_plugins') = 'array'
+                                   THEN c->'installed_plugins' ELSE '[]' END) AS p""" + _CLUSTERS_IN_RANGE, "s.id"),
+    "action_logs": Export((
+        ("master_node_uid", "a.master_node_uid", "text"), ("external_id", "a.external_id", "integer"),
+        ("action_type", "a.action_type", "text"), ("action_group", "a.body->>'action_group'", "text"),
+        ("action_name", "a.action_name", "text"), ("actor_id", "a.body->>'actor_id'", "text"),
+        ("cluster_id", "a.body->>'cluster_id'", "text"), ("start_timestamp", "a.body->>'start_timestamp'", "text"),
+        ("end_timestamp", "a.body->>'end_timestamp'", "text"),
+        ("result", "coalesce(a.body->'additional_info'->>'ended_with_status',"
+                   " a.body->'additional_info'->'response_data'->>'status')", "text"),
+        ("received_at", "a.received_at", "timestamptz"),
+    ), """
+        FROM action_logs a LEFT JOIN installation_structures s USING (master_node_uid)
+        WHERE (CAST(:since AS date) IS NULL OR a.received_at >= CAST(:since AS date))
+          AND (CAST(:until AS date) IS NULL OR a.received_at < CAST(:until AS date) + 1)
+          AND (CAST(:include_filtered AS boolean) OR NOT coalesce(s.is_filtered, false))""", "a.received_at, a.id"),
+}
+
+OSWL = Export((
+    ("master_node_uid", "o.master_node_uid", "text"), ("cluster_id", "o.cluster_id", "integer"),
+    ("record_id", "o.external_id", "integer"), ("created_date", "o.created_date", "date"),
+    ("updated_time", "o.updated_time", "time"), ("resource_checksum", "o.resource_checksum", "text"),
+    ("resource_id", "r->>'id'", "text"), ("resource", "r::text", "text"),
+), """
     FROM oswl_stats o LEFT JOIN installation_structures s USING (master_node_uid),
          jsonb_array_elements(CASE WHEN jsonb_typeof(o.resource_data->'current') = 'array'
                                    THEN o.resource_data->'current' ELSE '[]' END) AS r
     WHERE o.resource_type = :resource_type
       AND (CAST(:since AS date) IS NULL OR o.created_date >= CAST(:since AS date))
       AND (CAST(:until AS date) IS NULL OR o.created_date <= CAST(:until AS date))
-      AND (CAST(:include_filtered AS boolean) OR NOT coalesce(s.is_filtered, false))
-    ORDER BY o.created_date, o.id
-"""
+      AND (CAST(:include_filtered AS boolean) OR NOT coalesce(s.is_filtered, false))""", "o.created_date, o.id")
+OSWL_COLUMNS = OSWL.header
 
 BATCH = 2000
 
@@ -109,29 +155,44 @@ def _stream(connection: Connection, sql: str, parameters: dict[str, Any]) -> Ite
 
 
 def export_rows(connection: Connection, kind: str, selection: Range) -> Iterator[tuple[Any, ...]]:
-    return _stream(connection, EXPORTS[kind][1], selection.parameters())
+    """An export's rows as Python values (exports.py streams its lines instead: ``export_copy``)."""
+    return _stream(connection, EXPORTS[kind].rows_sql(), selection.parameters())
 
 
 def oswl_rows(connection: Connection, resource_type: str, selection: Range) -> Iterator[tuple[Any, ...]]:
-    return _stream(connection, _OSWL, {**selection.parameters(), "resource_type": resource_type})
+    return _stream(connection, OSWL.rows_sql(), {**selection.parameters(), "resource_type": resource_type})
 
 
-def _unordered(sql: str) -> str:
-    return sql.rpartition("ORDER BY")[0]
+_PARAMETER = re.compile(r"(?<![:\w]):(\w+)")
 
 
-def _at_most(connection: Connection, sql: str, parameters: dict[str, Any], limit: int) -> int:
-    """How many rows ``sql`` selects, counted up to ``limit`` only: cheap however many there are."""
-    return int(connection.execute(text(f"SELECT count(*) FROM ({_unordered(sql)} LIMIT :at_most) AS counted"),
+def _copy_statement(cursor: Any, export: Export, parameters: dict[str, Any]) -> str:
+    """COPY of the export's CSV lines (one text each, in COPY's text format), its parameters bound."""
+    query = _PARAMETER.sub(r"%(\1)s", export.lines_sql().replace("%", "%%"))
+    return f"COPY ({cursor.mogrify(query, parameters).decode()}) TO STDOUT"
+
+
+def export_copy(cursor: Any, kind: str, selection: Range) -> str:
+    """The COPY statement of an export's lines, for ``cursor`` (a DBAPI cursor: it binds the parameters)."""
+    return _copy_statement(cursor, EXPORTS[kind], selection.parameters())
+
+
+def oswl_copy(cursor: Any, resource_type: str, selection: Range) -> str:
+    return _copy_statement(cursor, OSWL, {**selection.parameters(), "resource_type": resource_type})
+
+
+def _at_most(connection: Connection, export: Export, parameters: dict[str, Any], limit: int) -> int:
+    """How many rows an export has, counted up to ``limit`` only: cheap however many there are."""
+    return int(connection.execute(text(f"SELECT count(*) FROM (SELECT 1 {export.source} LIMIT :at_most) AS counted"),
                                   {**parameters, "at_most": limit}).scalar_one())
 
 
 def export_rows_at_most(connection: Connection, kind: str, selection: Range, limit: int) -> int:
-    return _at_most(connection, EXPORTS[kind][1], selection.parameters(), limit)
+    return _at_most(connection, EXPORTS[kind], selection.parameters(), limit)
 
 
 def oswl_rows_at_most(connection: Connection, resource_type: str, selection: Range, limit: int) -> int:
-    return _at_most(connection, _OSWL, {**selection.parameters(), "resource_type": resource_type}, limit)
+    return _at_most(connection, OSWL, {**selection.parameters(), "resource_type": resource_type}, limit)
 
 
 def rows_at_most(connection: Connection, selection: Range, limit: int) -> int:
@@ -148,18 +209,19 @@ def rows_at_most(connection: Connection, selection: Range, limit: int) -> int:
     return counted
 
 
-def _planned_rows(connection: Connection, sql: str, parameters: dict[str, Any]) -> int:
-    """How many rows PostgreSQL's planner expects ``sql`` to select: no row is read (a job's estimate)."""
-    plan = connection.execute(text(f"EXPLAIN (FORMAT JSON) {sql}"), parameters).scalar_one()  # psycopg2 decodes it
+def _planned_rows(connection: Connection, export: Export, parameters: dict[str, Any]) -> int:
+    """How many rows PostgreSQL's planner expects an export to have: no row is read (a job's estimate)."""
+    plan = connection.execute(text(f"EXPLAIN (FORMAT JSON) SELECT 1 {export.source}"),
+                              parameters).scalar_one()  # psycopg2 decodes it
     return int(plan[0]["Plan"]["Plan Rows"])
 
 
 def export_estimate(connection: Connection, kind: str, selection: Range) -> int:
-    return _planned_rows(connection, EXPORTS[kind][1], selection.parameters())
+    return _planned_rows(connection, EXPORTS[kind], selection.parameters())
 
 
 def oswl_estimate(connection: Connection, resource_type: str, selection: Range) -> int:
-    return _planned_rows(connection, _OSWL, {**selection.parameters(), "resource_type": resource_type})
+    return _planned_rows(connection, OSWL, {**selection.parameters(), "resource_type": resource_type})
 
 
 def oswl_resource_types(connection: Connection) -> list[str]:

@@ -38,6 +38,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from fuelstats.collector import quarantine, storage
 from fuelstats.collector.context import collector_engine
 from fuelstats.collector.settings import get_settings
+from fuelstats.core.database import autocommit, in_one_statement
 from fuelstats.core.errors import Refused
 from fuelstats.core.proxies import client_address
 from fuelstats_common import signatures
@@ -198,21 +199,23 @@ def check_fresh(connection: Connection, result: VerifyResult, *, skew: float, co
 def check_submission(engine: Engine, incoming: Incoming, *, skew: float) -> SignedBy | None:
     """The checks of a data submission (the module's docstring); the master node that signed it, or None."""
     uid = incoming.master_node_uid
-    with engine.begin() as connection:
-        key = storage.master_key(connection, uid) if uid else None
-        incoming.enrolled = key is not None
-        counted_as = uid if key is not None else None
-        if not incoming.signed:
-            if key is not None:
-                raise Unauthenticated(SIGNATURE_REQUIRED, f"master node {uid!r} is enrolled: its requests must be"
-                                      " signed with its key", master_node_uid=counted_as)
-            return None
-        if uid is None:
-            raise Unauthenticated(SIGNATURE, "a signed request names its master node in the master-node-uid header")
-        if key is None or key.key_id is None or key.public_key is None:
-            raise Unauthenticated(NOT_ENROLLED, f"master node {uid[:256]!r} has no key enrolled: enrol it first"
-                                  " (POST /api/v1/master_keys/)", master_node_uid=counted_as)
-        results = verify(incoming, {key.key_id: signatures.parse_public_key(key.public_key)}, counted_as=counted_as)
+    # Each statement on its own (no transaction: none of them needs another's), the lookup sent again
+    # on a new connection if PostgreSQL restarted since this one was used.
+    key = in_one_statement(engine, lambda connection: storage.master_key(connection, uid)) if uid else None
+    incoming.enrolled = key is not None
+    counted_as = uid if key is not None else None
+    if not incoming.signed:
+        if key is not None:
+            raise Unauthenticated(SIGNATURE_REQUIRED, f"master node {uid!r} is enrolled: its requests must be"
+                                  " signed with its key", master_node_uid=counted_as)
+        return None
+    if uid is None:
+        raise Unauthenticated(SIGNATURE, "a signed request names its master node in the master-node-uid header")
+    if key is None or key.key_id is None or key.public_key is None:
+        raise Unauthenticated(NOT_ENROLLED, f"master node {uid[:256]!r} has no key enrolled: enrol it first"
+                              " (POST /api/v1/master_keys/)", master_node_uid=counted_as)
+    results = verify(incoming, {key.key_id: signatures.parse_public_key(key.public_key)}, counted_as=counted_as)
+    with autocommit(engine) as connection:
         for result in results:
             check_fresh(connection, result, skew=skew, counted_as=counted_as)
     return SignedBy(uid, key.key_id)
@@ -228,17 +231,26 @@ def check_writer(connection: Connection, master_node_uids: set[str], header_uid:
     the write depends on: the write is as if it came just before it (an unsigned record stays
     unverified, and the master's own signed record replaces it). A verified record is never
     overwritten by an unverified one whatever the timing: the write's statements say so themselves
-    (storage.py), on the row they lock.
+    (storage.py), on the row they lock. (storage.store_action_logs checks in the write's own statement.)
     """
-    enrolled = storage.enrolled_keys(connection, master_node_uids)
+    refusal = writer_refusal(storage.enrolled_keys(connection, master_node_uids), master_node_uids, header_uid,
+                             key_id)
+    if refusal is not None:
+        raise refusal
+
+
+def writer_refusal(enrolled: Mapping[str, str | None], master_node_uids: set[str], header_uid: str | None,
+                   key_id: str | None) -> Unauthenticated | None:
+    """check_writer's refusal, given which of these master nodes are enrolled (uid to key id), or None."""
     if key_id is None:
         protected = sorted(set(enrolled) & master_node_uids)
         if protected:
-            raise Unauthenticated(SIGNATURE_REQUIRED, f"master node {protected[0]!r} is enrolled: its records are"
-                                  " written only by requests signed with its key", master_node_uid=protected[0])
+            return Unauthenticated(SIGNATURE_REQUIRED, f"master node {protected[0]!r} is enrolled: its records are"
+                                   " written only by requests signed with its key", master_node_uid=protected[0])
     elif header_uid is None or enrolled.get(header_uid) != key_id:
-        raise Unauthenticated(UNKNOWN_KEY, "the master node's key changed while the request was served",
-                              master_node_uid=header_uid)
+        return Unauthenticated(UNKNOWN_KEY, "the master node's key changed while the request was served",
+                               master_node_uid=header_uid)
+    return None
 
 
 # --- the middleware ------------------------------------------------------------------------------
@@ -282,8 +294,9 @@ class SignatureMiddleware:
         engine = collector_engine()
         try:
             if path in DATA_PATHS:
-                incoming.signed_by = await run_in_threadpool(check_submission, engine, incoming,
-                                                             skew=settings.signature_skew)
+                # On the event loop, as the busiest operations run (handlers.py): a statement or two,
+                # cheaper than handing the request to a thread and back.
+                incoming.signed_by = check_submission(engine, incoming, skew=settings.signature_skew)
             elif not incoming.signed:
                 raise Unauthenticated(SIGNATURE_REQUIRED, "enrolment and rotation are signed by the key they name")
             await self.app(scope, _replay(incoming.body), send)

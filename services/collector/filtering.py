@@ -53,11 +53,20 @@ class FilteringRules(BaseModel):
     releases: Mapping[str, ReleaseRule] = {}
     other_releases: Literal["all", "none"] = "all"
 
+    def _accept(self, structure: Mapping[str, Any]) -> Literal["all", "none"] | tuple[AcceptedBuild, ...]:
+        fuel_release = structure.get("fuel_release") or {}
+        rule = self.releases.get(str(fuel_release.get("release")))
+        return rule.accept if rule is not None else self.other_releases
+
+    def depends_on_date(self, structure: Mapping[str, Any]) -> bool:
+        """Whether the day the installation was first reported may change ``is_filtered``'s answer."""
+        accept = self._accept(structure)
+        return not isinstance(accept, str) and any(build.since is not None for build in accept)
+
     def is_filtered(self, structure: Mapping[str, Any], reported_on: dt.date) -> bool:
         """True when the installation's build does not count in the statistics."""
         fuel_release = structure.get("fuel_release") or {}
-        rule = self.releases.get(str(fuel_release.get("release")))
-        accept = rule.accept if rule is not None else self.other_releases
+        accept = self._accept(structure)
         if accept == "all":
             return False
         if accept == "none":

@@ -16,10 +16,17 @@ from typing import Any
 from sqlalchemy import Engine
 
 from fuelstats.collector import storage
-from fuelstats.collector.authentication import MASTER_NODE_UID, SIGNATURE_REQUIRED, Unauthenticated, check_writer
+from fuelstats.collector.authentication import (
+    MASTER_NODE_UID,
+    SIGNATURE_REQUIRED,
+    Unauthenticated,
+    check_writer,
+    writer_refusal,
+)
 from fuelstats.collector.filtering import FilteringRules, release_of
+from fuelstats.core.database import in_one_statement
 from fuelstats.core.errors import Refused
-from fuelstats_common.sanitize import sanitize, sanitize_action_log_body
+from fuelstats_common.sanitize import sanitize_action_log_body_if_needed, sanitize_if_needed
 
 
 def check_master_node(header_uid: str | None, body_uid: str, path: str) -> None:
@@ -64,15 +71,20 @@ def record_action_logs(engine: Engine, header_uid: str | None, items: Sequence[d
             external_id=item["external_id"],
             action_type=item["body"].get("action_type"),
             action_name=item["body"].get("action_name"),
-            body=sanitize_action_log_body(item["body"]),
+            body=sanitize_action_log_body_if_needed(item["body"]),
         )
         for item in items
         if not is_unfinished_task(item["body"])
     ]
-    with engine.begin() as connection:
-        check_writer(connection, {item["master_node_uid"] for item in items}, header_uid, key_id)
-        storage.ensure_current_partitions(connection)
-        stored = storage.insert_action_logs(connection, rows, verified=key_id is not None)
+    uids = {item["master_node_uid"] for item in items}
+    storage.ensure_current_partitions_of(engine)
+    # One statement, outside a transaction: the batch costs one round trip to PostgreSQL.
+    stored = in_one_statement(engine, lambda connection: storage.store_action_logs(
+        connection, rows, master_node_uids=uids, header_uid=header_uid, key_id=key_id))
+    if isinstance(stored, storage.WriterRefused):
+        refusal = writer_refusal(stored.enrolled, uids, header_uid, key_id)
+        assert refusal is not None, "the statement and writer_refusal apply the same rule"
+        raise refusal
     stored_now = stored.keys
     fates = []
     for item in items:
@@ -97,17 +109,26 @@ def record_installation_structure(
     """Store the master node's current structure; True when it is the node's first report."""
     uid = structure["master_node_uid"]
     check_master_node(header_uid, uid, "$.installation_structure.master_node_uid")
-    with engine.begin() as connection:
-        check_writer(connection, {uid}, header_uid, key_id)
-        first_reported_on = storage.installation_creation_date(connection, uid) or dt.datetime.now(dt.UTC).date()
-        first = storage.upsert_installation_structure(
-            connection,
-            master_node_uid=uid,
-            structure=sanitize(structure),
-            release=release_of(structure),
-            is_filtered=rules.is_filtered(structure, first_reported_on),
-            verified=key_id is not None,
-        )
+    stored = sanitize_if_needed(structure)
+    if rules.depends_on_date(structure):
+        # Whether it counts depends on the day the installation was first reported: read it first.
+        with engine.begin() as connection:
+            check_writer(connection, {uid}, header_uid, key_id)
+            first_reported_on = storage.installation_creation_date(connection, uid) or dt.datetime.now(dt.UTC).date()
+            first = storage.upsert_installation_structure(
+                connection, master_node_uid=uid, structure=stored, release=release_of(structure),
+                is_filtered=rules.is_filtered(structure, first_reported_on), verified=key_id is not None)
+    else:
+        # One statement (the writer's check and the upsert), outside a transaction: one round trip.
+        outcome = in_one_statement(engine, lambda connection: storage.store_installation_structure(
+            connection, master_node_uid=uid, structure=stored, release=release_of(structure),
+            is_filtered=rules.is_filtered(structure, dt.datetime.now(dt.UTC).date()), header_uid=header_uid,
+            key_id=key_id))
+        if isinstance(outcome, storage.WriterRefused):
+            refusal = writer_refusal(outcome.enrolled, {uid}, header_uid, key_id)
+            assert refusal is not None, "the statement and writer_refusal apply the same rule"
+            raise refusal
+        first = outcome
     if first is None:
         raise Unauthenticated(SIGNATURE_REQUIRED, f"master node {uid!r} has a verified structure: only a request"
                               " signed with its key replaces it")
@@ -142,7 +163,7 @@ def record_oswl_stats(engine: Engine, header_uid: str | None, items: Sequence[di
             "updated_time": item["updated_time"],
             "resource_type": item["resource_type"],
             "resource_checksum": item["resource_checksum"],
-            "resource_data": sanitize(item["resource_data"]),
+            "resource_data": sanitize_if_needed(item["resource_data"]),
             "version_info": item.get("version_info"),
         }
         for item in items

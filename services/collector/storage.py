@@ -1,20 +1,54 @@
 """Every SQL statement of the collector.
 
 Each batch costs a constant number of statements however many records it holds: records travel
-to PostgreSQL as one JSON array and are unpacked there (``jsonb_to_recordset``), and uniqueness
-is settled by ``INSERT ... ON CONFLICT``. Callers run these functions inside one transaction, so a
-batch is stored whole or not at all.
+to PostgreSQL as one JSON array (written by orjson, fuelstats.core.jsontext) and are unpacked there
+(``jsonb_to_recordset``), and uniqueness is settled by ``INSERT ... ON CONFLICT``. Callers run these
+functions inside one transaction, or, for the functions that do all in one statement (``store_*``),
+on their own: PostgreSQL makes each statement a transaction, so a batch is stored whole or not at all.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, text
+from sqlalchemy import Connection, CursorResult, Engine, bindparam, text
 from sqlalchemy.dialects.postgresql import JSONB
+
+from fuelstats.core import jsontext
+
+# --- prepared statements -------------------------------------------------------------------------
+
+_PARAMETER = re.compile(r"(?<![:\w]):(\w+)")
+
+
+class Prepared:
+    """A statement PostgreSQL plans once per connection (PREPARE), then only executes: the batch
+    statements below cost more to plan than to run on 100 records."""
+
+    def __init__(self, name: str, statement: str) -> None:
+        self.name = name
+        self.parameters: list[str] = []
+
+        def numbered(match: re.Match[str]) -> str:
+            if match[1] not in self.parameters:
+                self.parameters.append(match[1])
+            return f"${self.parameters.index(match[1]) + 1}"
+
+        self.preparation = f"PREPARE {name} AS {_PARAMETER.sub(numbered, statement)}"
+        self.execution = f"EXECUTE {name} ({', '.join(f'%({parameter})s' for parameter in self.parameters)})"
+
+    def execute(self, connection: Connection, values: dict[str, Any]) -> CursorResult[Any]:
+        # The pool's info on the connection lasts as long as the DBAPI connection, as the preparation does.
+        prepared = connection.connection.info.setdefault("fuelstats_prepared", set())
+        if self.name not in prepared:
+            connection.exec_driver_sql(self.preparation)
+            prepared.add(self.name)
+        return connection.exec_driver_sql(self.execution, values)
+
 
 PARTITIONS_AHEAD = 2
 _PARTITION_LOCK = 0x66_75_65_6C  # "fuel": serialises partition creation between workers
@@ -56,12 +90,23 @@ def ensure_action_log_partitions(
 _months_with_partitions: set[tuple[str, dt.date]] = set()
 
 
+def _this_month_of(engine: Engine) -> tuple[str, dt.date]:
+    return str(engine.url), _month_start(dt.datetime.now(dt.UTC).date())
+
+
 def ensure_current_partitions(connection: Connection) -> None:
     """Make sure this month's partition exists; the check costs statements once a month per process."""
-    known = (str(connection.engine.url), _month_start(dt.datetime.now(dt.UTC).date()))
+    known = _this_month_of(connection.engine)
     if known not in _months_with_partitions:
         ensure_action_log_partitions(connection, today=known[1])
         _months_with_partitions.add(known)
+
+
+def ensure_current_partitions_of(engine: Engine) -> None:
+    """``ensure_current_partitions`` in a transaction of its own, when this process needs it (once a month)."""
+    if _this_month_of(engine) not in _months_with_partitions:
+        with engine.begin() as connection:
+            ensure_current_partitions(connection)
 
 
 def action_log_partitions(connection: Connection) -> list[str]:
@@ -80,12 +125,7 @@ def action_log_partitions(connection: Connection) -> list[str]:
 
 # A key already claimed is "existed", except that a verified record replaces an unverified one: a
 # request nobody signed can never claim a master node's ids ahead of it (docs/security.md).
-_INSERT_ACTION_LOGS = text(
-    """
-    WITH incoming AS (
-        SELECT * FROM jsonb_to_recordset(:records) AS r(
-            master_node_uid text, external_id bigint, action_type text, action_name text, body jsonb)
-    ),
+_ACTION_LOGS_STORED = """
     claimed AS (
         INSERT INTO action_log_keys AS k (master_node_uid, external_id, verified)
         SELECT DISTINCT master_node_uid, external_id, CAST(:verified AS boolean) FROM incoming
@@ -105,10 +145,41 @@ _INSERT_ACTION_LOGS = text(
         FROM incoming JOIN claimed USING (master_node_uid, external_id)
         RETURNING master_node_uid, external_id
     )
+"""
+_INCOMING_ACTION_LOGS = """
+    SELECT * FROM jsonb_to_recordset(CAST(:records AS jsonb)) AS r(
+        master_node_uid text, external_id bigint, action_type text, action_name text, body jsonb)
+"""
+_INSERT_ACTION_LOGS = text(
+    f"""
+    WITH incoming AS ({_INCOMING_ACTION_LOGS}),
+    {_ACTION_LOGS_STORED}
     SELECT stored.master_node_uid, stored.external_id, claimed.new
     FROM stored JOIN claimed USING (master_node_uid, external_id)
     """
-).bindparams(bindparam("records", type_=JSONB))
+)
+
+# The same in one statement with the check of who may write these master nodes' records
+# (authentication.check_writer): when the writer may not, nothing is stored and the rows returned
+# are the enrolled master nodes of the batch, with their keys.
+_STORE_ACTION_LOGS = Prepared("fuelstats_store_action_logs", f"""
+    WITH enrolled AS (
+        SELECT master_node_uid, key_id FROM master_keys WHERE master_node_uid = ANY(CAST(:uids AS text[]))
+    ),
+    writer AS (
+        SELECT CASE WHEN CAST(:key_id AS text) IS NULL THEN NOT EXISTS (SELECT FROM enrolled)
+                    ELSE EXISTS (SELECT FROM enrolled WHERE master_node_uid = CAST(:header_uid AS text)
+                                                        AND key_id = CAST(:key_id AS text)) END AS allowed
+    ),
+    incoming AS ({_INCOMING_ACTION_LOGS} WHERE (SELECT allowed FROM writer)),
+    {_ACTION_LOGS_STORED}
+    SELECT false AS refused, stored.master_node_uid, stored.external_id, claimed.new, NULL AS key_id
+    FROM stored JOIN claimed USING (master_node_uid, external_id)
+    UNION ALL
+    SELECT true, NULL, NULL, NULL, NULL FROM writer WHERE NOT allowed
+    UNION ALL
+    SELECT true, master_node_uid, NULL, NULL, key_id FROM enrolled WHERE NOT (SELECT allowed FROM writer)
+""")
 
 
 @dataclass(frozen=True)
@@ -126,21 +197,46 @@ class StoredNow:
     replaced: int  # of them, how many replaced an unverified record
 
 
+def _records(rows: Sequence[ActionLogRow]) -> str:
+    return jsontext.dumps([row.__dict__ for row in rows])
+
+
 def insert_action_logs(connection: Connection, rows: Sequence[ActionLogRow], *, verified: bool = False) -> StoredNow:
     """Store the rows not stored before (and, when ``verified``, over unverified ones); tell which."""
     if not rows:
         return StoredNow(set(), 0)
-    records = [row.__dict__ for row in rows]
-    result = connection.execute(_INSERT_ACTION_LOGS, {"records": records, "verified": verified}).all()
+    result = connection.execute(_INSERT_ACTION_LOGS, {"records": _records(rows), "verified": verified}).all()
     return StoredNow({(uid, external_id) for uid, external_id, _ in result}, sum(not new for _, _, new in result))
+
+
+@dataclass(frozen=True)
+class WriterRefused:
+    """The writer may not write these master nodes' records: the enrolled ones among them, with their keys."""
+
+    enrolled: dict[str, str | None]
+
+
+def store_action_logs(connection: Connection, rows: Sequence[ActionLogRow], *, master_node_uids: set[str],
+                      header_uid: str | None, key_id: str | None) -> StoredNow | WriterRefused:
+    """``insert_action_logs`` (verified when ``key_id`` signed the request) and the writer's check in one
+    statement: the batch costs one round trip, and may run outside a transaction."""
+    result = _STORE_ACTION_LOGS.execute(connection, {
+        "records": _records(rows), "verified": key_id is not None, "uids": sorted(master_node_uids),
+        "header_uid": header_uid, "key_id": key_id,
+    }).all()
+    if any(refused for refused, *_ in result):
+        return WriterRefused({uid: key for refused, uid, _, _, key in result if refused and uid is not None})
+    return StoredNow({(uid, external_id) for _, uid, external_id, _, _ in result},
+                     sum(not new for *_, new, _ in result))
 
 
 # --- installation structures ---------------------------------------------------------------------
 
-_UPSERT_INSTALLATION_STRUCTURE = text(
-    """
+_INSTALLATION_STRUCTURE_UPSERT = """
     INSERT INTO installation_structures AS current (master_node_uid, structure, release, is_filtered, verified)
-    VALUES (:master_node_uid, :structure, :release, :is_filtered, :verified)
+    SELECT CAST(:master_node_uid AS text), CAST(:structure AS jsonb), CAST(:release AS text),
+           CAST(:is_filtered AS boolean), CAST(:verified AS boolean)
+    {allowed}
     ON CONFLICT (master_node_uid) DO UPDATE SET
         structure = excluded.structure,
         release = excluded.release,
@@ -150,8 +246,26 @@ _UPSERT_INSTALLATION_STRUCTURE = text(
         xact_id = pg_current_xact_id()
     WHERE excluded.verified OR NOT current.verified
     RETURNING (xmax = 0) AS created
-    """
-).bindparams(bindparam("structure", type_=JSONB))
+"""
+_UPSERT_INSTALLATION_STRUCTURE = text(_INSTALLATION_STRUCTURE_UPSERT.format(allowed=""))
+
+# The same with the writer's check (authentication.check_writer) in one statement, as _STORE_ACTION_LOGS.
+_STORE_INSTALLATION_STRUCTURE = Prepared("fuelstats_store_installation_structure", f"""
+    WITH enrolled AS (
+        SELECT master_node_uid, key_id FROM master_keys WHERE master_node_uid = CAST(:master_node_uid AS text)
+    ),
+    writer AS (
+        SELECT CASE WHEN CAST(:key_id AS text) IS NULL THEN NOT EXISTS (SELECT FROM enrolled)
+                    ELSE EXISTS (SELECT FROM enrolled WHERE master_node_uid = CAST(:header_uid AS text)
+                                                        AND key_id = CAST(:key_id AS text)) END AS allowed
+    ),
+    upserted AS ({_INSTALLATION_STRUCTURE_UPSERT.format(allowed="WHERE (SELECT allowed FROM writer)")})
+    SELECT false AS refused, created, NULL AS master_node_uid, NULL AS key_id FROM upserted
+    UNION ALL
+    SELECT true, NULL, NULL, NULL FROM writer WHERE NOT allowed
+    UNION ALL
+    SELECT true, NULL, master_node_uid, key_id FROM enrolled WHERE NOT (SELECT allowed FROM writer)
+""")
 
 
 def upsert_installation_structure(
@@ -162,10 +276,25 @@ def upsert_installation_structure(
     unverified structure would have replaced a verified one (nothing changed)."""
     created = connection.execute(
         _UPSERT_INSTALLATION_STRUCTURE,
-        {"master_node_uid": master_node_uid, "structure": structure, "release": release, "is_filtered": is_filtered,
-         "verified": verified},
+        {"master_node_uid": master_node_uid, "structure": jsontext.dumps(structure), "release": release,
+         "is_filtered": is_filtered, "verified": verified},
     ).scalar_one_or_none()
     return None if created is None else bool(created)
+
+
+def store_installation_structure(
+    connection: Connection, *, master_node_uid: str, structure: dict[str, Any], release: str | None, is_filtered: bool,
+    header_uid: str | None, key_id: str | None,
+) -> bool | None | WriterRefused:
+    """``upsert_installation_structure`` (verified when ``key_id`` signed it) and the writer's check in
+    one statement."""
+    rows = _STORE_INSTALLATION_STRUCTURE.execute(connection, {
+        "master_node_uid": master_node_uid, "structure": jsontext.dumps(structure), "release": release,
+        "is_filtered": is_filtered, "verified": key_id is not None, "header_uid": header_uid, "key_id": key_id,
+    }).all()
+    if any(refused for refused, *_ in rows):
+        return WriterRefused({uid: key for refused, _, uid, key in rows if refused and uid is not None})
+    return bool(rows[0][1]) if rows else None
 
 
 def installation_creation_date(connection: Connection, master_node_uid: str) -> dt.date | None:
@@ -207,7 +336,7 @@ def set_filtered(connection: Connection, changes: dict[int, bool]) -> None:
 _UPSERT_OSWL_STATS = text(
     """
     WITH incoming AS (
-        SELECT * FROM jsonb_to_recordset(:records) AS r(
+        SELECT * FROM jsonb_to_recordset(CAST(:records AS jsonb)) AS r(
             master_node_uid text, external_id bigint, cluster_id bigint, created_date date, updated_time time,
             resource_type text, resource_checksum text, resource_data jsonb, version_info jsonb)
     )
@@ -229,7 +358,7 @@ _UPSERT_OSWL_STATS = text(
     WHERE excluded.verified OR NOT current.verified
     RETURNING master_node_uid, external_id, resource_type, (xmax = 0) AS created
     """
-).bindparams(bindparam("records", type_=JSONB))
+)
 
 
 def upsert_oswl_stats(connection: Connection, records: Sequence[dict[str, Any]], *, verified: bool = False
@@ -240,7 +369,8 @@ def upsert_oswl_stats(connection: Connection, records: Sequence[dict[str, Any]],
         return {}
     # ON CONFLICT DO UPDATE may touch a row once per statement: of repeated keys the last one wins.
     latest = {(r["master_node_uid"], r["external_id"], r["resource_type"]): r for r in records}
-    result = connection.execute(_UPSERT_OSWL_STATS, {"records": list(latest.values()), "verified": verified})
+    result = connection.execute(_UPSERT_OSWL_STATS, {"records": jsontext.dumps(list(latest.values())),
+                                                      "verified": verified})
     return {(uid, external_id, resource_type): created for uid, external_id, resource_type, created in result}
 
 

@@ -36,7 +36,7 @@ from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from fuelstats.core import metrics
+from fuelstats.core import jsontext, metrics
 from fuelstats.core.errors import Refused
 from fuelstats.core.jsondepth import nesting_depth
 from fuelstats.core.proxies import client_address, peer_address
@@ -192,6 +192,7 @@ def _finite_float(literal: str) -> float:
 
 # A NUL character or a lone UTF-16 surrogate is valid JSON but PostgreSQL cannot store it.
 _MAYBE_UNSTORABLE = re.compile(r"\\u(?:0000|[dD][89a-fA-F][0-9a-fA-F]{2})")
+_MAYBE_UNSTORABLE_BYTES = re.compile(_MAYBE_UNSTORABLE.pattern.encode())
 _UNSTORABLE_CHARACTER = re.compile("[\x00\ud800-\udfff]")
 
 
@@ -261,6 +262,9 @@ def _path_below_depth(text: str, limit: int) -> str:
     return "$"
 
 
+PARSED_BODY = "fuelstats.body"  # the scope's key of the request body as JSONBodyValidator read it
+_UNREAD = object()
+
 FORMATS = FormatChecker(formats=())
 
 
@@ -274,19 +278,101 @@ def _is_date_time(value: object) -> bool:
     return not isinstance(value, str) or bool(dt.datetime.fromisoformat(value))
 
 
-_compiled: dict[int, tuple[dict[str, t.Any], jsonschema_rs.Draft4Validator]] = {}
+# --- the fast validator: jsonschema-rs on a schema that says exactly what the spec's says ---------
+
+# The keywords whose meaning jsonschema-rs and the Python validator share exactly, for the JSON a
+# body can hold (checked by tests/collector/test_fast_validation.py on generated bodies). A schema
+# with any other keyword is validated by the Python validator alone.
+_SHARED_KEYWORDS = frozenset({"type", "properties", "required", "additionalProperties", "items", "enum", "minimum",
+                              "maximum", "minLength", "maxLength", "minItems", "maxItems"})
+_ANNOTATIONS = frozenset({"title", "description", "example", "default", "readOnly", "deprecated"})
+# Connexion puts the spec's components beside the root of each schema it validates with.
+_CONTAINERS = frozenset({"components", "definitions"})
+_SCHEMA_MAPS = frozenset({"properties"})  # keywords whose value maps names to schemas
+_PATTERN_FORMAT = "fuelstats-pattern:"  # a format of ours that stands for a pattern (see exact_for_rust)
 
 
-def fast_validator(schema: dict[str, t.Any]) -> jsonschema_rs.Draft4Validator:
-    """The schema compiled once by jsonschema-rs (Rust): it tells valid from invalid in microseconds.
+class NotTranslatable(ValueError):
+    """The schema uses a keyword whose meaning the two validators do not share."""
 
-    It does not know OpenAPI's ``nullable``, so it is never more lenient than the Python validator:
-    when it says "invalid", the Python validator decides, and explains where and why.
+
+def exact_for_rust(schema: t.Any) -> t.Any:
+    """The schema as jsonschema-rs must see it to give the Python validator's verdicts.
+
+    OpenAPI's ``nullable`` (and ``x-nullable``) lets ``null`` through a schema's ``type`` and
+    ``enum`` (Connexion's Draft4RequestValidator), which JSON Schema draft 4 says with ``"null"``
+    in ``type`` and ``null`` in ``enum``; every other keyword ignores ``null`` anyway. A
+    ``pattern`` becomes a format of ours checked by Python's ``re.search``, as the Python validator
+    checks it: Rust's regular expressions read ``$`` and ``\\s`` otherwise. Raises NotTranslatable
+    for any keyword outside those the validators are known to agree on.
+    """
+    if isinstance(schema, bool):
+        return schema
+    if not isinstance(schema, dict):
+        raise NotTranslatable(f"a schema is an object: {schema!r}")
+    translated: dict[str, t.Any] = {}
+    nullable = bool(schema.get("nullable") or schema.get("x-nullable") is True)
+    for keyword, value in schema.items():
+        if keyword in _ANNOTATIONS or keyword in ("nullable", "x-nullable"):
+            continue
+        if keyword in _CONTAINERS:  # what a $ref may point into; no $ref is translated
+            continue
+        if keyword in _SCHEMA_MAPS:
+            translated[keyword] = {name: exact_for_rust(sub) for name, sub in value.items()}
+        elif keyword in ("items", "additionalProperties") and not isinstance(value, list):
+            translated[keyword] = exact_for_rust(value)
+        elif keyword == "type" and nullable:
+            types = value if isinstance(value, list) else [value]
+            translated[keyword] = types if "null" in types else [*types, "null"]
+        elif keyword == "enum" and nullable:
+            translated[keyword] = value if None in value else [*value, None]
+        elif keyword == "format" and value in FORMATS.checkers and "pattern" not in schema:
+            translated[keyword] = value
+        elif keyword == "pattern" and isinstance(value, str) and "format" not in schema:
+            re.compile(value)
+            translated["format"] = _PATTERN_FORMAT + value
+        elif keyword in _SHARED_KEYWORDS and keyword not in ("items", "additionalProperties"):
+            translated[keyword] = value
+        else:
+            raise NotTranslatable(f"keyword {keyword!r}")
+    return translated
+
+
+def _pattern_formats(schema: t.Any) -> dict[str, t.Callable[[str], bool]]:
+    found: dict[str, t.Callable[[str], bool]] = {}
+    if isinstance(schema, dict):
+        form = schema.get("format")
+        if isinstance(form, str) and form.startswith(_PATTERN_FORMAT):
+            pattern = re.compile(form.removeprefix(_PATTERN_FORMAT))
+            found[form] = lambda value: pattern.search(value) is not None
+        for value in schema.values():
+            found.update(_pattern_formats(value))
+    elif isinstance(schema, list):
+        for item in schema:
+            found.update(_pattern_formats(item))
+    return found
+
+
+_compiled: dict[int, tuple[dict[str, t.Any], jsonschema_rs.Draft4Validator | None]] = {}
+
+
+def fast_validator(schema: dict[str, t.Any]) -> jsonschema_rs.Draft4Validator | None:
+    """The schema compiled once by jsonschema-rs (Rust): it tells valid from invalid in microseconds,
+    with the same verdicts as the Python validator (``exact_for_rust``). None when the schema has
+    a keyword they may disagree on: the Python validator alone decides then.
+
+    Its "valid" is final; its "invalid" is handed to the Python validator, which explains where and why.
     """
     entry = _compiled.get(id(schema))
     if entry is None or entry[0] is not schema:
-        checks = {name: (lambda value, name=name: FORMATS.conforms(value, name)) for name in FORMATS.checkers}
-        entry = (schema, jsonschema_rs.Draft4Validator(schema, formats=checks, validate_formats=True))
+        try:
+            translated = exact_for_rust(schema)
+        except NotTranslatable:
+            entry = (schema, None)
+        else:
+            checks = {name: (lambda value, name=name: FORMATS.conforms(value, name)) for name in FORMATS.checkers}
+            checks.update(_pattern_formats(translated))
+            entry = (schema, jsonschema_rs.Draft4Validator(translated, formats=checks, validate_formats=True))
         _compiled[id(schema)] = entry
     return entry[1]
 
@@ -328,20 +414,36 @@ class JSONBodyValidator(JSONRequestBodyValidator):
         raw = b"".join([chunk async for chunk in stream])
         if not raw.strip():
             return None
+        utf8 = codecs.lookup(self._encoding).name == "utf-8"
         try:
-            text = raw.decode(self._encoding)
-            check_json_depth(raw if codecs.lookup(self._encoding).name == "utf-8" else text.encode())
-            body = json.loads(text, parse_constant=_refuse_constant, parse_float=_finite_float)
-        except (UnicodeDecodeError, ValueError) as error:
-            raise Refused(400, f"request body is not valid JSON: {error}", rule="json-syntax", path="$") from None
-        if _MAYBE_UNSTORABLE.search(text):
-            check_storable(body)
+            # orjson's reading is the json module's (jsontext); what it cannot read, or might read
+            # otherwise, takes the json module's path below, with its errors.
+            body = jsontext.loads(raw) if utf8 else _UNREAD
+        except jsontext.Undecided:
+            body = _UNREAD
+        if body is _UNREAD:
+            try:
+                text = raw.decode(self._encoding)
+                check_json_depth(raw if utf8 else text.encode())
+                body = json.loads(text, parse_constant=_refuse_constant, parse_float=_finite_float)
+            except (UnicodeDecodeError, ValueError) as error:
+                raise Refused(400, f"request body is not valid JSON: {error}", rule="json-syntax",
+                              path="$") from None
+            if _MAYBE_UNSTORABLE.search(text):
+                check_storable(body)
+        else:
+            check_json_depth(raw)  # read by orjson: valid UTF-8, so the json module's path would come here next
+            if b"\\u" in raw and _MAYBE_UNSTORABLE_BYTES.search(raw):
+                check_storable(body)
+        # Handed to the operation as it is (request_body()): Connexion would read the bytes again.
+        scope[PARSED_BODY] = body
         return body
 
     def _validate(self, body: t.Any) -> dict | None:
         if body is None:
             raise Refused(400, "request body is required", rule="required", path="$")
-        if fast_validator(self._schema).is_valid(body):
+        fast = fast_validator(self._schema)
+        if fast is not None and fast.is_valid(body):
             return body
         error = best_match(self._validator.iter_errors(body))
         if error is None:
@@ -382,7 +484,8 @@ class FastJSONResponseValidator(JSONResponseBodyValidator):
     """Connexion's response validation, with jsonschema-rs deciding first."""
 
     def _validate(self, body: dict) -> None:  # type: ignore[override]
-        if not fast_validator(self._schema).is_valid(body):
+        fast = fast_validator(self._schema)
+        if fast is None or not fast.is_valid(body):
             super()._validate(body)
 
 
@@ -486,6 +589,11 @@ VALIDATOR_MAP = {
     "body": MediaTypeDict({"*/*json": JSONBodyValidator}),
     "response": MediaTypeDict({"*/*json": FastJSONResponseValidator}),
 }
+
+
+def request_body() -> t.Any:
+    """The body of the request being served, as JSONBodyValidator read and validated it."""
+    return request.scope[PARSED_BODY]
 
 
 def header_master_node_uid() -> str | None:

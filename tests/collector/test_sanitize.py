@@ -3,8 +3,17 @@ from __future__ import annotations
 import copy
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from fuelstats_common.sanitize import SANITIZED, names_credential, sanitize, sanitize_action_log_body
+from fuelstats_common.sanitize import (
+    SANITIZED,
+    names_credential,
+    sanitize,
+    sanitize_action_log_body,
+    sanitize_action_log_body_if_needed,
+    sanitize_if_needed,
+)
 
 
 @pytest.mark.parametrize(
@@ -65,3 +74,23 @@ def test_a_task_message_loses_the_passwords_it_quotes():
         "ended_with_status": "error", "message": f"puppet failed: mysql://nova:{SANITIZED}@10.20.0.2/nova --password {SANITIZED}",
         "admin_password": SANITIZED, "operation": "deployment"}
     assert body["additional_info"]["admin_password"] == "x", "the sent body is left as it was"
+
+
+# --- sanitizing without copying: what ingest stores -----------------------------------------------
+
+_KEYS = st.sampled_from(["id", "name", "value", "type", "password", "adminPassword", "public_ssl_cert_source",
+                         "api_key", "token", "label", "nodes", "message"])
+_LEAVES = st.one_of(st.none(), st.booleans(), st.integers(), st.sampled_from(["password", "PASSWORD", "x", ""]),
+                    st.text(max_size=5))
+_DOCUMENTS = st.recursive(_LEAVES, lambda inner: st.one_of(st.lists(inner, max_size=4),
+                                                           st.dictionaries(_KEYS, inner, max_size=5)), max_leaves=30)
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(_DOCUMENTS)
+def test_sanitizing_without_copies_gives_what_sanitize_gives(document):
+    before = copy.deepcopy(document)
+    assert sanitize_if_needed(document) == sanitize(document)
+    assert document == before
+    assert sanitize_action_log_body_if_needed({"additional_info": {"message": "password: x"}, "body": document}) \
+        == sanitize_action_log_body({"additional_info": {"message": "password: x"}, "body": document})

@@ -63,6 +63,44 @@ def sanitize(data: Any) -> Any:
     return data
 
 
+_UNCHANGED: Any = object()
+
+
+def _sanitized_parts(data: Any) -> Any:
+    """What ``sanitize`` makes of ``data``, sharing every part it leaves as it was; ``_UNCHANGED`` when
+    that is all of it."""
+    if isinstance(data, dict):
+        password_setting = _is_password_setting(data)
+        changed: dict[Any, Any] | None = None
+        for key, value in data.items():
+            if names_credential(key if type(key) is str else str(key)) or (password_setting and key == "value"):
+                part = SANITIZED
+            elif isinstance(value, (dict, list)):
+                part = _sanitized_parts(value)
+                if part is _UNCHANGED:
+                    continue
+            else:
+                continue
+            changed = changed or {}
+            changed[key] = part
+        return _UNCHANGED if changed is None else {**data, **changed}
+    if isinstance(data, list):
+        copy: list[Any] | None = None
+        for index, item in enumerate(data):
+            if isinstance(item, (dict, list)) and (part := _sanitized_parts(item)) is not _UNCHANGED:
+                copy = copy or list(data)
+                copy[index] = part
+        return _UNCHANGED if copy is None else copy
+    return _UNCHANGED
+
+
+def sanitize_if_needed(data: Any) -> Any:
+    """``sanitize(data)`` without copying what it would leave as it was: parts of ``data`` are shared
+    (``data`` itself when nothing changes). For what is serialized at once, never changed after."""
+    parts = _sanitized_parts(data)
+    return data if parts is _UNCHANGED else parts
+
+
 # --- free text: error messages and task output ---------------------------------------------------
 # Text has no keys, but credentials show up in it the way logs and configs write them:
 # `password: x`, `"api_key": "x"`, `token=x`, `--password x`, `https://user:x@host`.
@@ -104,6 +142,17 @@ def sanitize_action_log_body(body: dict[str, Any]) -> dict[str, Any]:
     if isinstance(info, dict) and isinstance(info.get("message"), str):
         clean["additional_info"] = {**info, "message": sanitize_text(info["message"])}
     return clean
+
+
+def sanitize_action_log_body_if_needed(body: dict[str, Any]) -> dict[str, Any]:
+    """``sanitize_action_log_body(body)``, sharing what it leaves as it was (``sanitize_if_needed``)."""
+    body = sanitize_if_needed(body)
+    info = body.get("additional_info")
+    if isinstance(info, dict) and isinstance(info.get("message"), str):
+        message = sanitize_text(info["message"])
+        if message != info["message"]:
+            return {**body, "additional_info": {**info, "message": message}}
+    return body
 
 
 def sanitize_all(data: Any) -> Any:
