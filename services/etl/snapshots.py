@@ -103,9 +103,14 @@ def take(primary: Engine, es: Elasticsearch, prefix: str, repository: str) -> Sn
 
 
 def listing(es: Elasticsearch, prefix: str, repository: str) -> list[Snapshot]:
-    """The prefix's snapshots in the repository, oldest first."""
-    return [_of(answer) for answer in search.snapshots(es, repository)
-            if (answer.get("metadata") or {}).get("prefix") == prefix]
+    """The prefix's snapshots in the repository, oldest first.
+
+    Elasticsearch keeps start times in milliseconds, so snapshots taken close together can tie;
+    the name, which `take` stamps to the microsecond, breaks the tie.
+    """
+    found = [_of(answer) for answer in search.snapshots(es, repository)
+             if (answer.get("metadata") or {}).get("prefix") == prefix]
+    return sorted(found, key=lambda snapshot: (snapshot.started, snapshot.name))
 
 
 def prune(es: Elasticsearch, prefix: str, repository: str, keep: int) -> list[str]:
@@ -113,12 +118,11 @@ def prune(es: Elasticsearch, prefix: str, repository: str, keep: int) -> list[st
     older than those); return the names deleted."""
     snapshots = listing(es, prefix, repository)
     complete = [snapshot for snapshot in snapshots if snapshot.state == "SUCCESS"]
-    kept = {snapshot.name for snapshot in complete[-keep:]}
-    oldest_kept = min((snapshot.started for snapshot in complete[-keep:]), default=None)
+    if complete:
+        # Whatever comes after the oldest one kept, failed or in progress, is newer: it stays.
+        snapshots = snapshots[:snapshots.index(complete[-keep:][0])]
     deleted = []
     for snapshot in snapshots:
-        if snapshot.name in kept or (oldest_kept is not None and snapshot.started >= oldest_kept):
-            continue
         search.delete_snapshot(es, repository, snapshot.name)
         deleted.append(snapshot.name)
     return deleted
