@@ -190,3 +190,20 @@ def test_the_worker_counts_its_jobs_for_prometheus(api, start_worker):
     assert 'fuelstats_job_attempts_total{kind="report",outcome="succeeded"} 2.0' in exposed
     assert 'fuelstats_job_duration_seconds_count{kind="report",outcome="succeeded"} 2.0' in exposed
     assert 'fuelstats_jobs_pending{kind="export",state="queued"} 0.0' in exposed
+
+
+def test_a_synchronous_export_above_the_limit_points_to_the_job_api(api, app_client, as_admin, start_worker,
+                                                                    monkeypatch):
+    whole = api.get("/api/v1/private/exports/action_logs/").content
+    rows = whole.count(b"\r\n") - 1
+    monkeypatch.setenv("FUELSTATS_EXPORT_SYNC_LIMIT", str(rows - 1))
+    limited = app_client(**as_admin)
+    refused = limited.get("/api/v1/private/exports/action_logs/")
+    assert refused.status_code == 409 and refused.json()["rule"] == "export-size"
+    assert refused.json()["rows_at_least"] == rows
+    pointer = refused.json()["job"]
+    assert (pointer["href"], pointer["method"]) == ("/api/v1/jobs/create/", "POST")
+    assert limited.get("/api/v1/private/exports/nodes/").status_code == 200, "a smaller export is still streamed"
+    start_worker()
+    job = wait_for(limited, create(limited, **pointer["body"])["id"], "succeeded", "failed")
+    assert limited.get(job["result"]["href"]).content == whole
