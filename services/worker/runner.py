@@ -58,9 +58,12 @@ class Attempt:
     _noted_at: float = field(default_factory=time.monotonic)
     _stopped: bool = False
 
-    def advance(self, rows: int, written: int) -> None:
-        """Count what was written; every PROGRESS_EVERY seconds, tell the row and raise Stopped if told to stop."""
+    def count_rows(self, rows: int) -> None:
+        """Rows made (by the exporter's thread, as PostgreSQL sends them: the only writer of ``rows``)."""
         self.rows += rows
+
+    def advance(self, written: int) -> None:
+        """Count what was written; every PROGRESS_EVERY seconds, tell the row and raise Stopped if told to stop."""
         self.bytes += written
         if time.monotonic() - self._noted_at >= PROGRESS_EVERY:
             self.check()
@@ -126,31 +129,26 @@ def _contents(attempt: Attempt, collector: Engine) -> Iterator[bytes]:
     if spec.kind == "report":
         yield _deployment_history(attempt, collector)
         return
-    csv = spec.name != "archive"
-    if csv:
+    if spec.name != "archive":  # the archive's many exports have no one estimate
         with collector.connect() as connection:
             attempt.estimate = (storage.oswl_estimate(connection, spec.resource_type or "", spec.selection)
                                 if spec.name == "oswl" else storage.export_estimate(connection, spec.name,
                                                                                     spec.selection))
     attempt.check()
-    with contextlib.closing(_export_chunks(spec, collector)) as chunks:
-        header = csv
+    with contextlib.closing(_export_chunks(spec, collector, attempt.count_rows)) as chunks:
         for chunk in chunks:
-            data = chunk.encode() if isinstance(chunk, str) else chunk
-            lines = data.count(b"\n") if csv else 0
-            if header and lines:  # the CSV's header line is no row
-                lines, header = lines - 1, False
-            attempt.advance(lines, len(data))
-            yield data
+            attempt.advance(len(chunk))
+            yield chunk
     attempt.check()
 
 
-def _export_chunks(spec: JobSpec, collector: Engine) -> Iterator[Any]:
+def _export_chunks(spec: JobSpec, collector: Engine, counted: exports.RowCounter) -> Iterator[bytes]:
+    """The synchronous export's own bytes (one exporter: PostgreSQL's COPY, fuelstats.analytics.exports)."""
     if spec.name == "archive":
-        return exports.export_archive(collector, spec.selection)
+        return exports.export_archive(collector, spec.selection, counted)
     if spec.name == "oswl":
-        return exports.export_oswl_csv(collector, spec.resource_type or "", spec.selection)
-    return exports.export_csv(collector, spec.name, spec.selection)
+        return exports.export_oswl_csv(collector, spec.resource_type or "", spec.selection, counted)
+    return exports.export_csv(collector, spec.name, spec.selection, counted)
 
 
 def _deployment_history(attempt: Attempt, collector: Engine) -> bytes:
@@ -164,7 +162,7 @@ def _deployment_history(attempt: Attempt, collector: Engine) -> bytes:
                 if attempt.stopped:
                     raise Stopped from None
                 raise
-    attempt.advance(len(rows), 0)
+    attempt.count_rows(len(rows))
     report = {
         "report": attempt.spec.name,
         "title": "Deployments per Fuel release and month: outcomes, durations, failures before the first success",
@@ -174,7 +172,7 @@ def _deployment_history(attempt: Attempt, collector: Engine) -> bytes:
         "rows": rows,
     }
     data = json.dumps(report, indent=1).encode()
-    attempt.advance(0, len(data))
+    attempt.advance(len(data))
     return data
 
 
