@@ -1,6 +1,6 @@
 """The action-log export as a job: a worker's rate against PostgreSQL's own COPY TO, and its memory.
 
-`fuelstats analytics serve` takes `POST /api/v1/jobs/create/` for the whole action-log export (an
+`fuelstats analytics serve` takes `POST /api/v1/job_requests/` for the whole action-log export (an
 admin's API token, as a script would ask); one `fuelstats worker run` makes it into its results
 folder, by the same COPY exporter as the synchronous export. The job's rate is its rows over the
 seconds between the worker's start and end of it (the job's `started_at` and `finished_at`); the
@@ -59,7 +59,7 @@ def export_job(base: str, token: str) -> dict[str, Any]:
     request to its result being ready."""
     with httpx.Client(base_url=base, timeout=60, headers={"Authorization": f"Bearer {token}"}) as client:
         started = time.perf_counter()
-        created = client.post("/api/v1/jobs/create/", json=EXPORT)
+        created = client.post("/api/v1/job_requests/", json=EXPORT)
         created.raise_for_status()
         while (job := client.get(created.headers["location"]).json())["state"] in ("queued", "running"):
             time.sleep(0.2)

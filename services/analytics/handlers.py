@@ -20,7 +20,7 @@ from fuelstats.core import health
 from fuelstats.core.errors import Refused
 
 Json = dict[str, Any]
-JOBS_CREATE = "/api/v1/jobs/create/"
+JOB_REQUESTS = "/api/v1/job_requests/"
 
 
 def _filters(release: str | None, from_: str | None, to: str | None, include_filtered: bool,
@@ -128,8 +128,8 @@ def _too_large(counted: int, name: str, selection: Range, resource_type: str | N
     return JSONResponse({
         "status": "error", "rule": "export-size", "rows_at_least": counted,
         "message": f"this export has more than {limit} rows, too many for one request: ask for it as a job"
-                   f" (POST {JOBS_CREATE} with the body in `job`, then download the job's result)",
-        "job": {"href": JOBS_CREATE, "method": "POST", "body": body},
+                   f" (POST {JOB_REQUESTS} with the body in `job`, then download the job's result)",
+        "job": {"href": JOB_REQUESTS, "method": "POST", "body": body},
     }, status_code=409)
 
 

@@ -48,7 +48,7 @@ def cancel_job(job_id: str) -> Json:
 def job_result(job_id: str) -> FileResponse:
     """The result's file; Starlette's FileResponse answers Range and If-Range (206, 416) against the strong
     ETag given here, the file's SHA-256."""
-    job, path = jobs.result(accounts_engine(), _caller(), job_id, get_settings().require_jobs_dir(),
+    job, path = jobs.result(accounts_engine(), _caller(), job_id, get_settings().require_jobs_dir,
                             request.headers.get("range"))
     spec = jobs.JobSpec.of(job["kind"], job["name"], job["parameters"])
     name = download_name(spec.name if spec.name != "oswl" else f"oswl_{spec.resource_type}", spec.selection,

@@ -16,6 +16,7 @@ import datetime as dt
 import hashlib
 import json
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -208,9 +209,10 @@ def cancel(engine: Engine, caller: Caller, job_id: str) -> RowMapping:
     return cancelled
 
 
-def result(engine: Engine, caller: Caller, job_id: str, results: Path, requested_range: str | None
+def result(engine: Engine, caller: Caller, job_id: str, results: Callable[[], Path], requested_range: str | None
            ) -> tuple[RowMapping, Path]:
-    """The job and its result's file, once it has succeeded and until it expires (409 before, 410 after).
+    """The job and its result's file in the folder ``results`` names (asked only then: without one, only a
+    download is refused), once it has succeeded and until it expires (409 before, 410 after).
     Every download is audited, with the part of the file asked for."""
     job = find(engine, caller, job_id)
     if job["state"] in PENDING_JOB_STATES:
@@ -219,7 +221,7 @@ def result(engine: Engine, caller: Caller, job_id: str, results: Path, requested
         raise Refused(410, "the job's result has expired and was deleted: ask for the job again", rule="job-expired")
     if job["state"] != "succeeded":
         raise Refused(409, f"the job has {job['state']}: it has no result", rule="job-state")
-    path = results / job["result_file"]
+    path = results() / job["result_file"]
     if not path.is_file():  # deleted a moment ago by a worker's sweep
         raise Refused(410, "the job's result has expired and was deleted: ask for the job again", rule="job-expired")
     caller.audit(engine, "job-result", job, range=requested_range)

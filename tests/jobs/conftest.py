@@ -119,7 +119,7 @@ def wait_for(api: Any, job_id: str, *states: str, timeout: float = 60) -> dict[s
 
 
 def create(api: Any, **request: Any) -> dict[str, Any]:
-    answer = api.post("/api/v1/jobs/create/", json=request)
+    answer = api.post("/api/v1/job_requests/", json=request)
     assert answer.status_code == 202, answer.text
     assert answer.headers["location"] == f"/api/v1/jobs/{answer.json()['id']}/"
     return answer.json()  # type: ignore[no-any-return]

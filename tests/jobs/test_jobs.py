@@ -121,7 +121,7 @@ def test_identical_pending_jobs_of_one_user_are_one_job(api, app_client, queue):
 def test_who_may_ask_for_see_and_cancel_what(api, app_client, queue):
     viewer = new_user(engine_for(queue))
     as_viewer = app_client(**bearer(new_token(engine_for(queue), viewer)))
-    refused = as_viewer.post("/api/v1/jobs/create/", json={"kind": "export", "name": "clusters"})
+    refused = as_viewer.post("/api/v1/job_requests/", json={"kind": "export", "name": "clusters"})
     assert (refused.status_code, refused.json()["rule"]) == (403, "role")
     report = create(as_viewer, kind="report", name="deployment_history")
     export = create(api, kind="export", name="clusters")
@@ -136,7 +136,7 @@ def test_who_may_ask_for_see_and_cancel_what(api, app_client, queue):
 
     # From another machine, an admin's export jobs are the private part's: refused, and left out.
     remote = app_client("10.20.30.40", **api.headers)
-    far = remote.post("/api/v1/jobs/create/", json={"kind": "export", "name": "nodes"})
+    far = remote.post("/api/v1/job_requests/", json={"kind": "export", "name": "nodes"})
     assert (far.status_code, far.json()["rule"]) == (403, "local-only")
     assert remote.get(f"/api/v1/jobs/{export['id']}/").json()["rule"] == "local-only"
     assert {job["id"] for job in remote.get("/api/v1/jobs/", params={"owner": "*"}).json()["items"]} == {report["id"]}
@@ -153,7 +153,7 @@ def test_bad_requests_are_refused_with_the_rule(api):
         ({"kind": "export", "name": "nodes", "colour": "red"}, "additionalProperties"),
         ({"kind": "export", "name": "nodes", "from": "yesterday"}, "format"),
     ]:
-        answer = api.post("/api/v1/jobs/create/", json=body)
+        answer = api.post("/api/v1/job_requests/", json=body)
         assert (answer.status_code, answer.json().get("rule")) == (400, rule), body
     assert api.get("/api/v1/jobs/00000000-0000-0000-0000-000000000000/").status_code == 404
 
@@ -209,7 +209,7 @@ def test_a_synchronous_export_above_the_limit_points_to_the_job_api(api, app_cli
     assert refused.status_code == 409 and refused.json()["rule"] == "export-size"
     assert refused.json()["rows_at_least"] == rows
     pointer = refused.json()["job"]
-    assert (pointer["href"], pointer["method"]) == ("/api/v1/jobs/create/", "POST")
+    assert (pointer["href"], pointer["method"]) == ("/api/v1/job_requests/", "POST")
     assert limited.get("/api/v1/private/exports/nodes/").status_code == 200, "a smaller export is still streamed"
     start_worker()
     job = wait_for(limited, create(limited, **pointer["body"])["id"], "succeeded", "failed")

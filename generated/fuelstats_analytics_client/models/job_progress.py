@@ -23,7 +23,8 @@ T = TypeVar("T", bound="JobProgress")
 class JobProgress:
     """ 
         Attributes:
-            rows_done (int): Rows written so far (CSV lines; for the archive, none are counted).
+            rows_done (int): Rows written so far: of the CSV (a line each, whatever line breaks its values hold), of every
+                CSV in the archive, of the report.
             rows_estimate (int | None): PostgreSQL's planner's estimate of the rows to come: rough, far off for exports that
                 unnest JSON; none when not known.
             bytes_done (int): Bytes of the result written so far.

@@ -39,7 +39,7 @@ export async function renderJobs(view) {
     if (to.value) body.to = to.value;
     if (name === "oswl") body.resource_type = resourceType.value;
     try {
-      const job = await postJson("/api/v1/jobs/create/", body);
+      const job = await postJson("/api/v1/job_requests/", body);
       message.replaceChildren(`Job ${job.id.slice(0, 8)} ${job.state}.`);
       await refresh();
     } catch (error) {

@@ -29,7 +29,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "post",
-        "url": "/api/v1/jobs/create/",
+        "url": "/api/v1/job_requests/",
     }
 
     _kwargs["json"] = body.to_dict()
