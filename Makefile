@@ -26,7 +26,7 @@ up: export FUELSTATS_TRUSTED_PROXIES ?= 127.0.0.1
 
 help:
 	@echo "make up     install what is missing; start PostgreSQL, Elasticsearch, the collector on $(COLLECTOR_BIND),"
-	@echo "           the ETL and the analytics on $(ANALYTICS_BIND)"
+	@echo "           the ETL, the analytics on $(ANALYTICS_BIND) and a job worker"
 	@echo "           behind nginx: https://localhost:$(HTTPS_PORT)/ (TLS, local CA in $(LOCAL)/tls), http on $(HTTP_PORT)"
 	@echo "make down   stop what make up started"
 	@echo "make test   run the test suite (starts its own throwaway servers)"
@@ -71,6 +71,7 @@ up: setup
 	$(PY) -m tools.service start --name etl --pidfile $(LOCAL)/etl.pid --log $(LOCAL)/etl.log -- $(FUELSTATS) etl run
 	$(PY) -m tools.service start --name analytics --pidfile $(LOCAL)/analytics.pid --log $(LOCAL)/analytics.log \
 		--ready http://$(ANALYTICS_BIND)/api/v1/reports/ -- $(FUELSTATS) analytics serve --bind $(ANALYTICS_BIND)
+	$(WORKER_UP)
 	@$(WRITE_LOCAL_ENV)
 	@echo "collector: http://$(COLLECTOR_BIND)/ui/  (logs: $(LOCAL)/collector.log)"
 	@echo "elasticsearch: $(FUELSTATS_ELASTICSEARCH_URL)  etl: source $(CURDIR)/$(LOCAL_ENV) && fuelstats etl status  (logs: $(LOCAL)/etl.log)"
@@ -93,6 +94,7 @@ WRITE_LOCAL_ENV = $(PY) -c 'import os, shlex, sys; \
 down:
 	-@[ -x $(PY) ] && $(PY) -m tools.frontdoor stop --dir $(LOCAL)/nginx
 	-@[ -x $(PY) ] && $(PY) -m tools.service stop --name analytics --pidfile $(LOCAL)/analytics.pid
+	-$(WORKER_DOWN)
 	-@[ -x $(PY) ] && $(PY) -m tools.service stop --name etl --pidfile $(LOCAL)/etl.pid
 	-@[ -x $(PY) ] && $(PY) -m tools.service stop --name collector --pidfile $(LOCAL)/collector.pid
 	-@[ -x $(PY) ] && $(PY) -m tools.locales stop --dir $(LOCAL)/es
@@ -108,6 +110,17 @@ ACCOUNTS_UP = $(PY) -m tools.localpg start --dir $(LOCAL)/pg --port $(PG_PORT) -
 	&& $(FUELSTATS) analytics db upgrade
 ACCOUNTS_HINT = @$(FUELSTATS) users list | grep -q ' admin ' || echo "no admin yet: make one, then log in at \
 	https://localhost:$(HTTPS_PORT)/login: source $(CURDIR)/$(LOCAL_ENV) && fuelstats users add NAME --role admin"
+
+# --- the jobs' worker (docs/jobs.md) ----------------------------------------------------------------
+# One `fuelstats worker run` for the exports and reports asked for as jobs; its results in .local/jobs,
+# served by the analytics. WORKER_METRICS_BIND: its metrics, /healthz and /readyz.
+WORKER_METRICS_BIND ?= 127.0.0.1:9485
+up: export FUELSTATS_JOBS_DIR ?= $(abspath $(LOCAL))/jobs
+up: export FUELSTATS_WORKER_METRICS_BIND ?= $(WORKER_METRICS_BIND)
+WORKER_UP = $(PY) -m tools.service start --name worker --pidfile $(LOCAL)/worker.pid --log $(LOCAL)/worker.log \
+	--ready http://$(WORKER_METRICS_BIND)/healthz -- $(FUELSTATS) worker run \
+	&& echo "job worker: results in $(LOCAL)/jobs, metrics on http://$(WORKER_METRICS_BIND)/metrics  (logs: $(LOCAL)/worker.log)"
+WORKER_DOWN = @[ -x $(PY) ] && $(PY) -m tools.service stop --name worker --pidfile $(LOCAL)/worker.pid
 
 # --- hot standby, WAL archive and backups (docs/backups.md) ----------------------------------------
 # make up starts a hot standby of its cluster (through a replication slot), archives the primary's
@@ -134,6 +147,7 @@ bench: setup
 	$(PY) -m bench.etl --output docs/benchmarks.md
 	$(PY) -m bench.reports --output docs/benchmarks.md
 	$(PY) -m bench.exports --output docs/benchmarks.md
+	$(PY) -m bench.jobs --output docs/benchmarks.md
 	$(PY) -m bench.restore --output docs/benchmarks.md
 	$(PY) -m bench.replication --output docs/benchmarks.md
 

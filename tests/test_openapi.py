@@ -65,6 +65,7 @@ VALID_BODIES = {
     ("collector.yaml", "post", "/api/v1/master_keys/rotation/"): key_request,
     ("analytics.yaml", "post", f"/api/v1/private/master_keys/{MASTER_KEY_OWNER}/reset/"): lambda: {
         "reason": "a lost key"},
+    ("analytics.yaml", "post", "/api/v1/job_requests/"): lambda: {"kind": "report", "name": "deployment_history"},
 }
 # Requests the collector takes only signed (docs/security.md): signed by the key they name, Content-Type aside.
 SIGNED = {"/api/v1/master_keys/", "/api/v1/master_keys/rotation/"}

@@ -11,10 +11,11 @@ from fuelstats.backups.settings import BackupSettings
 from fuelstats.collector.settings import CollectorSettings
 from fuelstats.core.settings import DatabaseSettings
 from fuelstats.etl.settings import EtlSettings
+from fuelstats.worker.settings import WorkerSettings
 from fuelstats_common.settings import ConfigurationError, known_variables, load_settings, variables_of
 from fuelstats_kit.settings import KitSettings
 
-PROGRAMS = (CollectorSettings, EtlSettings, AnalyticsSettings, KitSettings, BackupSettings)
+PROGRAMS = (CollectorSettings, EtlSettings, AnalyticsSettings, KitSettings, BackupSettings, WorkerSettings)
 
 
 @pytest.fixture(autouse=True)
@@ -24,7 +25,7 @@ def no_settings_of_the_caller(monkeypatch):
 
 
 def test_each_program_reads_only_its_own_variables():
-    collector, etl, analytics, kit, backup = (variables_of(model) for model in PROGRAMS)
+    collector, etl, analytics, kit, backup, worker = (variables_of(model) for model in PROGRAMS)
     assert "FUELSTATS_SMTP_HOST" in collector and "FUELSTATS_SMTP_HOST" not in etl | analytics | kit
     assert "FUELSTATS_ETL_BATCH_SIZE" in etl and "FUELSTATS_ETL_BATCH_SIZE" not in collector | analytics | kit
     # Both services behind the front door name their clients; only the analytics is limited to networks.
@@ -44,9 +45,15 @@ def test_each_program_reads_only_its_own_variables():
     # The kit shares nothing with the services but how it logs; the services share the database.
     assert kit & (collector | etl | analytics | backup) == {"FUELSTATS_LOG_LEVEL", "FUELSTATS_LOG_FORMAT"}
     # Each program's metrics have a port of their own: one environment may serve them all.
-    binds = [name for name in collector | etl | analytics | kit | backup if name.endswith("_METRICS_BIND")]
+    binds = [name for name in collector | etl | analytics | kit | backup | worker if name.endswith("_METRICS_BIND")]
     assert sorted(binds) == ["FUELSTATS_ANALYTICS_METRICS_BIND", "FUELSTATS_COLLECTOR_METRICS_BIND",
-                             "FUELSTATS_ETL_METRICS_BIND", "FUELSTATS_NOTIFY_METRICS_BIND"]
+                             "FUELSTATS_ETL_METRICS_BIND", "FUELSTATS_NOTIFY_METRICS_BIND",
+                             "FUELSTATS_WORKER_METRICS_BIND"]
+    # The workers and the analytics share the jobs' database and results folder; how workers run is theirs.
+    assert {"FUELSTATS_ANALYTICS_DATABASE_URL", "FUELSTATS_JOBS_DIR", "FUELSTATS_JOB_RESULT_LIFETIME"} <= (
+        worker & analytics)
+    for name in ("FUELSTATS_WORKER_CONCURRENCY", "FUELSTATS_JOB_ATTEMPTS", "FUELSTATS_JOB_RETRY_WAIT"):
+        assert name in worker and name not in collector | etl | analytics | kit | backup
     assert variables_of(DatabaseSettings) <= collector & etl & analytics
 
 

@@ -18,7 +18,7 @@ from sqlalchemy.exc import OperationalError
 from fuelstats.analytics import accounts, security
 from fuelstats.analytics.access import allowed_networks_middleware, local_only_middleware
 from fuelstats.analytics.settings import get_settings
-from fuelstats.analytics.webui import ACCOUNT_PAGE, REPORT_PAGES, WEB_UI_ROUTES, web_ui_middleware
+from fuelstats.analytics.webui import ACCOUNT_PAGE, JOBS_PAGE, REPORT_PAGES, WEB_UI_ROUTES, web_ui_middleware
 from fuelstats.core import web
 from fuelstats.core.openapi import load_spec
 from fuelstats_common.settings import ConfigurationError
@@ -85,7 +85,8 @@ def create_app() -> AsyncApp:
     accounts.dummy_hash()  # now, not at the first login of a name nobody has
     # The web UI at / and /assets/, beside the API (the private part stays local-only above); its
     # pages need a login as the operations they show do.
-    guarded = (ACCOUNT_PAGE,) if settings.analytics_mode == "public-reports" else (*REPORT_PAGES, ACCOUNT_PAGE)
+    guarded = ((ACCOUNT_PAGE, JOBS_PAGE) if settings.analytics_mode == "public-reports"
+               else (*REPORT_PAGES, ACCOUNT_PAGE, JOBS_PAGE))
     app.add_middleware(web_ui_middleware(guarded=guarded, visitor=security.page_visitor),
                        position=MiddlewarePosition.BEFORE_SWAGGER)
     app.add_error_handler(ConfigurationError, _not_configured)

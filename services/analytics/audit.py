@@ -1,5 +1,5 @@
 """The audit trail: who logged in (or failed to), logged out, made, used or revoked a token, changed
-an account, or took data out through the private part.
+an account, took data out through the private part, or asked for, cancelled or downloaded a job.
 
 Every event is two things at once: a row in ``audit_events`` (the analytics' own database, listed by
 ``GET /api/v1/private/audit/``), which outlives log rotation and can be queried, and a structured log
@@ -21,7 +21,7 @@ log = structlog.get_logger("fuelstats.audit")
 # Every event the trail knows (the API's filter takes these).
 EVENTS = ("login", "login-failed", "login-throttled", "logout", "token-created", "token-revoked", "token-used",
           "export", "user-added", "user-disabled", "user-enabled", "password-reset", "role-granted",
-          "master-key-reset")
+          "master-key-reset", "job-created", "job-cancelled", "job-result")
 
 
 def record(connection: Connection, event: str, *, actor: str | None, address: str | None, **details: Any) -> None:

@@ -58,12 +58,18 @@ class _Stopped(Exception):
     """The reader of the export went away: the COPY stops."""
 
 
+# Told how many rows each chunk holds (a job's progress): COPY's text format has one line per row,
+# whatever line breaks the values hold.
+RowCounter = Callable[[int], None]
+
+
 class _Lines(io.RawIOBase):
     """Where psycopg2's copy_expert writes COPY's text format: whole lines, unescaped, in chunks, into a queue."""
 
-    def __init__(self, chunks: queue.Queue[Any], stopped: threading.Event) -> None:
+    def __init__(self, chunks: queue.Queue[Any], stopped: threading.Event, counted: RowCounter | None) -> None:
         self._chunks = chunks
         self._stopped = stopped
+        self._counted = counted
         self._pending = bytearray()
 
     def writable(self) -> bool:
@@ -78,6 +84,8 @@ class _Lines(io.RawIOBase):
     def flush_lines(self) -> None:
         end = self._pending.rfind(b"\n") + 1
         if end:
+            if self._counted:
+                self._counted(self._pending.count(b"\n", 0, end))
             self._put(_unescape(bytes(self._pending[:end])))
             del self._pending[:end]
 
@@ -102,16 +110,17 @@ def _unescape(lines: bytes) -> bytes:
 _END = object()
 
 
-def copy_lines(connection: Connection, statement: Callable[[Any], str]) -> Iterator[bytes]:
+def copy_lines(connection: Connection, statement: Callable[[Any], str],
+               counted: RowCounter | None = None) -> Iterator[bytes]:
     """The lines of a COPY ... TO STDOUT (made by ``statement`` for a DBAPI cursor), in chunks, on the
-    connection's transaction."""
+    connection's transaction; ``counted`` is told the rows of each chunk."""
     dbapi = connection.connection.dbapi_connection
     assert dbapi is not None
     chunks: queue.Queue[Any] = queue.Queue(maxsize=_QUEUED_CHUNKS)
     stopped = threading.Event()
 
     def run() -> None:
-        lines = _Lines(chunks, stopped)
+        lines = _Lines(chunks, stopped, counted)
         try:
             with dbapi.cursor() as cursor:
                 cursor.copy_expert(statement(cursor), lines, size=CHUNK)
@@ -137,16 +146,17 @@ def copy_lines(connection: Connection, statement: Callable[[Any], str]) -> Itera
         copier.join()
 
 
-def export_csv(engine: Engine, kind: str, selection: Range) -> Iterator[bytes]:
+def export_csv(engine: Engine, kind: str, selection: Range, counted: RowCounter | None = None) -> Iterator[bytes]:
     with engine.connect() as connection, connection.begin():
         yield csv_line(storage.EXPORTS[kind].header)
-        yield from copy_lines(connection, lambda cursor: storage.export_copy(cursor, kind, selection))
+        yield from copy_lines(connection, lambda cursor: storage.export_copy(cursor, kind, selection), counted)
 
 
-def export_oswl_csv(engine: Engine, resource_type: str, selection: Range) -> Iterator[bytes]:
+def export_oswl_csv(engine: Engine, resource_type: str, selection: Range,
+                    counted: RowCounter | None = None) -> Iterator[bytes]:
     with engine.connect() as connection, connection.begin():
         yield csv_line(storage.OSWL_COLUMNS)
-        yield from copy_lines(connection, lambda cursor: storage.oswl_copy(cursor, resource_type, selection))
+        yield from copy_lines(connection, lambda cursor: storage.oswl_copy(cursor, resource_type, selection), counted)
 
 
 class _Sink(io.RawIOBase):
@@ -188,7 +198,7 @@ def oswl_entry_name(resource_type: str) -> str:
     return f"oswl_type-{hashlib.sha256(resource_type.encode()).hexdigest()[:16]}.csv"
 
 
-def export_archive(engine: Engine, selection: Range) -> Iterator[bytes]:
+def export_archive(engine: Engine, selection: Range, counted: RowCounter | None = None) -> Iterator[bytes]:
     """Every export as one ZIP: one CSV per kind and per OSWL resource type, read in one snapshot."""
     sink = _Sink()
     with engine.connect().execution_options(isolation_level="REPEATABLE READ") as connection, connection.begin(), \
@@ -210,7 +220,7 @@ def export_archive(engine: Engine, selection: Range) -> Iterator[bytes]:
             info.compress_type = zipfile.ZIP_DEFLATED
             with archive.open(info, mode="w", force_zip64=True) as entry:
                 entry.write(csv_line(header))
-                for chunk in copy_lines(connection, statement):
+                for chunk in copy_lines(connection, statement, counted):
                     entry.write(chunk)
                     yield sink.take()
     yield sink.take()

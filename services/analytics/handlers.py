@@ -6,9 +6,9 @@ import datetime as dt
 from typing import Any
 
 from connexion import request
-from starlette.responses import StreamingResponse
+from starlette.responses import JSONResponse, StreamingResponse
 
-from fuelstats.analytics import audit, exports, freshness, reports, storage
+from fuelstats.analytics import audit, exports, freshness, jobs, reports, storage
 from fuelstats.analytics.context import accounts_engine, collector_engine, primary_engine, queries
 from fuelstats.analytics.queries import Filters
 from fuelstats.analytics.security import client, current_principal
@@ -20,6 +20,7 @@ from fuelstats.core import health
 from fuelstats.core.errors import Refused
 
 Json = dict[str, Any]
+JOB_REQUESTS = "/api/v1/job_requests/"
 
 
 def _filters(release: str | None, from_: str | None, to: str | None, include_filtered: bool,
@@ -80,19 +81,20 @@ def installation_history(installation_id: str) -> Json:
 # --- private part ---------------------------------------------------------------------------------
 
 def _range(from_: str | None, to: str | None, include_filtered: bool) -> Range:
-    selection = Range(dt.date.fromisoformat(from_) if from_ else None, dt.date.fromisoformat(to) if to else None,
-                      include_filtered)
-    if selection.since and selection.until and selection.since > selection.until:
-        raise Refused(400, f"from {selection.since} is after to {selection.until}", rule="date-range",
-                      path="query.from")
-    return selection
+    return jobs.selection(from_, to, include_filtered, path="query.from")
 
 
 def _download(chunks: Any, media_type: str, name: str, selection: Range, extension: str) -> StreamingResponse:
     _audit_export(name or "archive", selection)
-    filename = f"fuel-stats{name and '_' + name}{_download_suffix(selection)}.{extension}"
-    return StreamingResponse(chunks, media_type=media_type,
-                             headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+    return StreamingResponse(chunks, media_type=media_type, headers={
+        "Content-Disposition": f'attachment; filename="{download_name(name, selection, extension)}"'})
+
+
+def download_name(name: str, selection: Range, extension: str) -> str:
+    """What a download holds, in its file name: fuel-stats_clusters_2026-01-01_to_2026-01-31_with-filtered.csv
+    (the archive's, and an archive job's, has no name: fuel-stats_all-dates.zip)."""
+    name = "" if name == "archive" else name
+    return f"fuel-stats{name and '_' + name}{_download_suffix(selection)}.{extension}"
 
 
 def _audit_export(kind: str, selection: Range) -> None:
@@ -106,7 +108,6 @@ def _audit_export(kind: str, selection: Range) -> None:
 
 
 def _download_suffix(selection: Range) -> str:
-    """What a download holds, in its file name: fuel-stats_clusters_2026-01-01_to_2026-01-31_with-filtered.csv."""
     if selection.since and selection.until:
         dates = f"_{selection.since}_to_{selection.until}"
     elif selection.since:
@@ -118,22 +119,54 @@ def _download_suffix(selection: Range) -> str:
     return dates + ("_with-filtered" if selection.include_filtered else "")
 
 
+def _too_large(counted: int, name: str, selection: Range, resource_type: str | None = None) -> JSONResponse:
+    """409: the export has more rows than a request streams (FUELSTATS_EXPORT_SYNC_LIMIT); what to ask a
+    job for instead, ready to be posted."""
+    body = {"kind": "export", "name": name, **{key: value for key, value in jobs.JobSpec(
+        "export", name, selection, resource_type).parameters.items() if value is not None}}
+    limit = get_settings().export_sync_limit
+    return JSONResponse({
+        "status": "error", "rule": "export-size", "rows_at_least": counted,
+        "message": f"this export has more than {limit} rows, too many for one request: ask for it as a job"
+                   f" (POST {JOB_REQUESTS} with the body in `job`, then download the job's result)",
+        "job": {"href": JOB_REQUESTS, "method": "POST", "body": body},
+    }, status_code=409)
+
+
+def _over_limit(count: Any) -> int | None:
+    """How many rows an export has counted, up to just over the limit; None when it is within it (or no limit)."""
+    limit = get_settings().export_sync_limit
+    if not limit:
+        return None
+    with collector_engine().connect() as connection:
+        counted = int(count(connection, limit + 1))
+    return counted if counted > limit else None
+
+
 def export_csv(kind: str, from_: str | None = None, to: str | None = None,
-               include_filtered: bool = False) -> StreamingResponse:
+               include_filtered: bool = False) -> StreamingResponse | JSONResponse:
     selection = _range(from_, to, include_filtered)
+    if counted := _over_limit(lambda connection, limit: storage.export_rows_at_most(connection, kind, selection,
+                                                                                     limit)):
+        return _too_large(counted, kind, selection)
     return _download(exports.export_csv(collector_engine(), kind, selection), "text/csv", kind, selection, "csv")
 
 
 def export_oswl_csv(resource_type: str, from_: str | None = None, to: str | None = None,
-                    include_filtered: bool = False) -> StreamingResponse:
+                    include_filtered: bool = False) -> StreamingResponse | JSONResponse:
     selection = _range(from_, to, include_filtered)
+    if counted := _over_limit(lambda connection, limit: storage.oswl_rows_at_most(connection, resource_type,
+                                                                                   selection, limit)):
+        return _too_large(counted, "oswl", selection, resource_type)
     return _download(exports.export_oswl_csv(collector_engine(), resource_type, selection), "text/csv",
                      f"oswl_{resource_type}", selection, "csv")
 
 
 def export_archive(from_: str | None = None, to: str | None = None,
-                   include_filtered: bool = False) -> StreamingResponse:
+                   include_filtered: bool = False) -> StreamingResponse | JSONResponse:
     selection = _range(from_, to, include_filtered)
+    if counted := _over_limit(lambda connection, limit: storage.rows_at_most(connection, selection, limit)):
+        return _too_large(counted, "archive", selection)
     return _download(exports.export_archive(collector_engine(), selection), "application/zip", "",
                      selection, "zip")
 

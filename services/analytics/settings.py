@@ -7,15 +7,24 @@ from typing import Literal
 
 from pydantic import Field, field_validator
 
-from fuelstats.core.settings import ElasticsearchSettings, HealthSettings, MetricsBind, ReplicaSettings, ServiceSettings
-from fuelstats_common.settings import ENV_PREFIX, ConfigurationError, DatabaseUrl, settings_of
+from fuelstats.core.settings import (
+    AnalyticsDatabaseSettings,
+    ElasticsearchSettings,
+    HealthSettings,
+    JobSettings,
+    MetricsBind,
+    ReplicaSettings,
+    ServiceSettings,
+)
+from fuelstats_common.settings import settings_of
 
 # Which parts answer without a login (docs/authentication.md): everything needs one (`private`, the
 # commercial instance), or the reports and the public search are open to all (`public-reports`).
 InstanceMode = Literal["private", "public-reports"]
 
 
-class AnalyticsSettings(ReplicaSettings, ElasticsearchSettings, ServiceSettings, HealthSettings):
+class AnalyticsSettings(ReplicaSettings, ElasticsearchSettings, ServiceSettings, HealthSettings,
+                        AnalyticsDatabaseSettings, JobSettings):
     analytics_metrics_bind: MetricsBind = Field(
         default="127.0.0.1:9482", description="HOST:PORT where `fuelstats analytics serve` serves its metrics, or off."
     )
@@ -29,10 +38,7 @@ class AnalyticsSettings(ReplicaSettings, ElasticsearchSettings, ServiceSettings,
         default=3600.0, gt=0, description="Seconds the ETL may lag behind the collector before the data is stale."
     )
 
-    # --- accounts, sessions and tokens (docs/authentication.md) ---
-    analytics_database_url: DatabaseUrl | None = Field(
-        default=None, description="SQLAlchemy URL of the analytics' own database (accounts, sessions, tokens, audit)."
-    )
+    # --- accounts, sessions and tokens (docs/authentication.md); their database: AnalyticsDatabaseSettings ---
     analytics_mode: InstanceMode = Field(
         default="private", description="private: everything needs a login; public-reports: reports and search are open."
     )
@@ -50,11 +56,11 @@ class AnalyticsSettings(ReplicaSettings, ElasticsearchSettings, ServiceSettings,
         default=900, gt=0, description="Seconds failed logins are counted over, and how long a throttled login waits."
     )
 
-    def require_analytics_database_url(self) -> str:
-        if self.analytics_database_url is None:
-            raise ConfigurationError(f"{ENV_PREFIX}ANALYTICS_DATABASE_URL is not set: the analytics keep their"
-                                     " accounts in a database of their own (an SQLAlchemy URL, e.g. postgresql://...)")
-        return self.analytics_database_url
+    # --- asynchronous jobs (docs/jobs.md); where their results are: JobSettings ---
+    export_sync_limit: int = Field(
+        default=1_000_000, ge=0, description="Rows above which an export is refused in a request and made by a job"
+        " instead (0: no limit)."
+    )
 
     @field_validator("analytics_networks")
     @classmethod

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Connection, text
@@ -182,6 +183,49 @@ def oswl_copy(cursor: Any, resource_type: str, selection: Range) -> str:
     return _copy_statement(cursor, OSWL, {**selection.parameters(), "resource_type": resource_type})
 
 
+def _at_most(connection: Connection, export: Export, parameters: dict[str, Any], limit: int) -> int:
+    """How many rows an export has, counted up to ``limit`` only: cheap however many there are."""
+    return int(connection.execute(text(f"SELECT count(*) FROM (SELECT 1 {export.source} LIMIT :at_most) AS counted"),
+                                  {**parameters, "at_most": limit}).scalar_one())
+
+
+def export_rows_at_most(connection: Connection, kind: str, selection: Range, limit: int) -> int:
+    return _at_most(connection, EXPORTS[kind], selection.parameters(), limit)
+
+
+def oswl_rows_at_most(connection: Connection, resource_type: str, selection: Range, limit: int) -> int:
+    return _at_most(connection, OSWL, {**selection.parameters(), "resource_type": resource_type}, limit)
+
+
+def rows_at_most(connection: Connection, selection: Range, limit: int) -> int:
+    """The archive's rows (every export, every OSWL resource type), counted up to ``limit`` only."""
+    counted = 0
+    for kind in EXPORTS:
+        counted += export_rows_at_most(connection, kind, selection, limit - counted)
+        if counted >= limit:
+            return counted
+    for resource_type in oswl_resource_types(connection):
+        counted += oswl_rows_at_most(connection, resource_type, selection, limit - counted)
+        if counted >= limit:
+            break
+    return counted
+
+
+def _planned_rows(connection: Connection, export: Export, parameters: dict[str, Any]) -> int:
+    """How many rows PostgreSQL's planner expects an export to have: no row is read (a job's estimate)."""
+    plan = connection.execute(text(f"EXPLAIN (FORMAT JSON) SELECT 1 {export.source}"),
+                              parameters).scalar_one()  # psycopg2 decodes it
+    return int(plan[0]["Plan"]["Plan Rows"])
+
+
+def export_estimate(connection: Connection, kind: str, selection: Range) -> int:
+    return _planned_rows(connection, EXPORTS[kind], selection.parameters())
+
+
+def oswl_estimate(connection: Connection, resource_type: str, selection: Range) -> int:
+    return _planned_rows(connection, OSWL, {**selection.parameters(), "resource_type": resource_type})
+
+
 def oswl_resource_types(connection: Connection) -> list[str]:
     return list(connection.execute(text("SELECT DISTINCT resource_type FROM oswl_stats ORDER BY 1")).scalars())
 
@@ -295,3 +339,74 @@ def dead_letters_page(connection: Connection, stream: str | None, *, offset: int
     ).mappings()
     total = per_stream.get(stream, 0) if stream else sum(per_stream.values())
     return total, per_stream, [dict(row) for row in rows]
+
+
+# --- the deployment history, a heavy report made by a job (docs/jobs.md) ---------------------------
+
+# A Fuel timestamp as PostgreSQL's timestamptz (naive ones are UTC: the transaction's time zone), or
+# NULL for anything else: masters may send any text, and one bad value must not fail a report over
+# every deployment. The pattern lets through only what the cast takes (ISO 8601, a real day of the
+# month); nested CASEs, unlike AND, are evaluated in order, so the day is checked only on a match.
+_ISO_TIMESTAMP = (r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])[T ]([01][0-9]|2[0-3]):[0-5][0-9]"
+                  r":([0-5][0-9]|60)(\.[0-9]+)?(Z|[+-](0[0-9]|1[0-5])(:?[0-5][0-9])?)?$")
+
+
+def _timestamp(value: str) -> str:
+    return f"""CASE WHEN {value} ~ '{_ISO_TIMESTAMP}' AND left({value}, 4) <> '0000' THEN
+        CASE WHEN CAST(substr({value}, 9, 2) AS integer) <= extract(day from make_date(CAST(left({value}, 4) AS integer),
+                  CAST(substr({value}, 6, 2) AS integer), 1) + interval '1 month - 1 day')
+             THEN CAST({value} AS timestamptz) END END"""
+
+
+DEPLOYMENT_HISTORY_COLUMNS = [
+    "release", "month", "deployments", "successful", "failed", "environments_first_successful",
+    "failures_before_first_success", "duration_average_seconds", "duration_median_seconds", "duration_p90_seconds",
+]
+# Deployments as the reports count them (docs/analytics.md): nailgun deployment tasks that ended ready
+# or error, of an environment (the master and its cluster_id), in the master's order (its action log id).
+# Each is counted in the month it started (the month it was received when it tells no start), under
+# its installation's Fuel release; the failures before an environment's first success are counted
+# over its whole history, whatever dates are asked for.
+_DEPLOYMENT_HISTORY = f"""
+WITH deployments AS (
+    SELECT a.master_node_uid, a.body->'cluster_id' AS environment, a.external_id, a.received_at,
+           a.body->'additional_info'->>'ended_with_status' AS status,
+           {_timestamp("a.body->>'start_timestamp'")} AS started,
+           {_timestamp("a.body->>'end_timestamp'")} AS ended,
+           coalesce(s.release, 'unknown') AS release
+    FROM action_logs a LEFT JOIN installation_structures s USING (master_node_uid)
+    WHERE a.action_name = 'deployment' AND a.body->>'action_type' = 'nailgun_task'
+      AND a.body->'additional_info'->>'ended_with_status' IN ('ready', 'error')
+      AND (CAST(:include_filtered AS boolean) OR NOT coalesce(s.is_filtered, false))
+), ordered AS (
+    SELECT d.*, CAST(coalesce(d.started, d.received_at) AS date) AS day,
+           CASE WHEN d.status = 'ready' AND d.ended >= d.started
+                THEN extract(epoch from d.ended - d.started) END AS duration,
+           count(*) FILTER (WHERE d.status = 'ready') OVER earlier AS successes_before,
+           count(*) FILTER (WHERE d.status = 'error') OVER earlier AS failures_before
+    FROM deployments d
+    WINDOW earlier AS (PARTITION BY d.master_node_uid, d.environment ORDER BY d.external_id
+                       ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+)
+SELECT release, to_char(day, 'YYYY-MM') AS month, count(*) AS deployments,
+       count(*) FILTER (WHERE status = 'ready') AS successful,
+       count(*) FILTER (WHERE status = 'error') AS failed,
+       count(*) FILTER (WHERE status = 'ready' AND successes_before = 0) AS environments_first_successful,
+       avg(failures_before) FILTER (WHERE status = 'ready' AND successes_before = 0) AS failures_before_first_success,
+       avg(duration) AS duration_average_seconds,
+       percentile_cont(0.5) WITHIN GROUP (ORDER BY duration) AS duration_median_seconds,
+       percentile_cont(0.9) WITHIN GROUP (ORDER BY duration) AS duration_p90_seconds
+FROM ordered
+WHERE (CAST(:since AS date) IS NULL OR day >= CAST(:since AS date))
+  AND (CAST(:until AS date) IS NULL OR day <= CAST(:until AS date))
+GROUP BY release, to_char(day, 'YYYY-MM')
+ORDER BY release, month
+"""
+
+
+def deployment_history(connection: Connection, selection: Range) -> list[dict[str, Any]]:
+    """Per Fuel release and month: deployments, their outcomes and durations, and how many failed
+    deployments came before each environment's first success. Over every action log: a job's work."""
+    connection.execute(text("SET LOCAL TimeZone = 'UTC'"))  # naive timestamps are UTC; months are UTC's
+    rows = connection.execute(text(_DEPLOYMENT_HISTORY), selection.parameters()).mappings()
+    return [{key: float(value) if isinstance(value, Decimal) else value for key, value in row.items()} for row in rows]

@@ -30,7 +30,8 @@ UI_DIR = resources.web_ui_dir()
 REPORT_PAGES = ("/", "/search", "/installation")
 LOGIN_PAGE = "/login"
 ACCOUNT_PAGE = "/account"
-PAGES = (*REPORT_PAGES, LOGIN_PAGE, ACCOUNT_PAGE)
+JOBS_PAGE = "/jobs"  # one's jobs (docs/jobs.md): always a login's, as the job API is
+PAGES = (*REPORT_PAGES, LOGIN_PAGE, ACCOUNT_PAGE, JOBS_PAGE)
 
 # Who opens a page: anything but None is someone logged in.
 Visitor = Callable[[Scope], Awaitable[object | None]]

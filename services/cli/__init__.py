@@ -1,4 +1,5 @@
-"""`fuelstats`: the services' command, one module per program (`fuelstats db|collector|etl|analytics|backup|users ...`).
+"""`fuelstats`: the services' command, one module per program (`fuelstats db|collector|etl|analytics|backup|users|worker
+...`).
 
 Each module holds a click group named after its program; adding a program is a module here and
 one name in PROGRAMS. The master node kit has its own command, `fuelstats-master` (fuelstats_kit.cli).
@@ -10,7 +11,7 @@ import warnings
 
 import click
 
-from fuelstats.cli import analytics, backup, collector, db, etl, users
+from fuelstats.cli import analytics, backup, collector, db, etl, users, worker
 from fuelstats_common import commands
 from fuelstats_common.logs import configure_logging
 from fuelstats_common.sanitize import hide_url_passwords
@@ -20,7 +21,7 @@ from fuelstats_common.settings import ProgramSettings, settings_of
 warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
 
 COMMAND = "fuelstats"
-PROGRAMS = (db, collector, etl, analytics, backup, users)
+PROGRAMS = (db, collector, etl, analytics, backup, users, worker)
 
 
 @click.group()

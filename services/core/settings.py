@@ -113,3 +113,37 @@ class HealthSettings(ProgramSettings):
     readiness_timeout: float = Field(
         default=2.0, gt=0, le=30, description="Seconds a readiness check waits for the database or Elasticsearch."
     )
+
+
+# --- the analytics' own database and the asynchronous jobs (docs/jobs.md) -------------------------
+
+class AnalyticsDatabaseSettings(ProgramSettings):
+    """The analytics' own database: its accounts, the jobs and their queue; the analytics and the workers read it."""
+
+    analytics_database_url: DatabaseUrl | None = Field(
+        default=None, description="SQLAlchemy URL of the analytics' own database (accounts, sessions, tokens, audit,"
+        " jobs and their queue)."
+    )
+
+    def require_analytics_database_url(self) -> str:
+        if self.analytics_database_url is None:
+            raise ConfigurationError(f"{ENV_PREFIX}ANALYTICS_DATABASE_URL is not set: the analytics keep their"
+                                     " accounts in a database of their own (an SQLAlchemy URL, e.g. postgresql://...)")
+        return self.analytics_database_url
+
+
+class JobSettings(ProgramSettings):
+    """Where jobs' results are kept, shared by the analytics (which serves them) and the workers (which write them)."""
+
+    jobs_dir: Path | None = Field(
+        default=None, description="Folder of the jobs' results, shared by the analytics and the workers of one machine."
+    )
+    job_result_lifetime: int = Field(
+        default=86400, gt=0, description="Seconds a finished job's result is kept before it is deleted."
+    )
+
+    def require_jobs_dir(self) -> Path:
+        if self.jobs_dir is None:
+            raise ConfigurationError(f"{ENV_PREFIX}JOBS_DIR is not set: jobs keep their results in a folder the"
+                                     " analytics and the workers share (docs/jobs.md)")
+        return self.jobs_dir

@@ -13,7 +13,7 @@ from click.testing import CliRunner, Result
 from sqlalchemy import inspect, text
 
 from fuelstats.analytics import accounts
-from fuelstats.analytics.models import VERSION_TABLE, Base
+from fuelstats.analytics.models import VERSION_TABLE, Base, described_here
 from fuelstats.cli import main
 from fuelstats.cli.analytics import alembic_config
 from fuelstats.core.database import engine_for
@@ -21,7 +21,9 @@ from fuelstats_common.settings import settings_of
 from tests.analytics.auth import PASSWORD
 from tools.localpg import Cluster
 
-TABLES = {"users", "sessions", "api_tokens", "login_throttle", "audit_events"}
+TABLES = {"users", "sessions", "api_tokens", "login_throttle", "audit_events", "jobs"}
+# procrastinate's, applied by our migrations (docs/jobs.md)
+QUEUE_TABLES = {"procrastinate_jobs", "procrastinate_workers", "procrastinate_events", "procrastinate_periodic_defers"}
 
 
 def fuelstats(*arguments: str, stdin: str | None = None) -> Result:
@@ -40,16 +42,23 @@ def scratch_url(postgres: Cluster) -> Iterator[str]:
 def test_the_models_match_the_migrations(scratch_url):
     command.upgrade(alembic_config(scratch_url), "head")
     with engine_for(scratch_url).connect() as connection:
-        assert compare_metadata(MigrationContext.configure(connection, opts={"version_table": VERSION_TABLE}),
+        assert compare_metadata(MigrationContext.configure(connection, opts={"version_table": VERSION_TABLE,
+                                                                         "include_name": described_here}),
                                 Base.metadata) == []
 
 
 def test_up_and_down_with_a_version_table_of_its_own(scratch_url):
     engine = engine_for(scratch_url)
     command.upgrade(alembic_config(scratch_url), "head")
-    assert set(inspect(engine).get_table_names()) == TABLES | {VERSION_TABLE}
+    assert set(inspect(engine).get_table_names()) == TABLES | QUEUE_TABLES | {VERSION_TABLE}
     command.downgrade(alembic_config(scratch_url), "base")
     assert set(inspect(engine).get_table_names()) == {VERSION_TABLE}
+    with engine.connect() as connection:  # procrastinate's functions and types went with its tables
+        assert connection.execute(text("SELECT count(*) FROM pg_proc WHERE proname LIKE 'procrastinate%'"
+                                       " UNION ALL SELECT count(*) FROM pg_type WHERE typname LIKE 'procrastinate%'"
+                                       )).scalars().all() == [0, 0]
+    command.upgrade(alembic_config(scratch_url), "head")  # and it comes back whole
+    assert QUEUE_TABLES <= set(inspect(engine).get_table_names())
 
 
 def test_the_command_migrates_the_database_it_is_given(scratch_url, monkeypatch):

@@ -28,7 +28,7 @@ from tests.analytics.auth import OPERATOR, PASSWORD, bearer, logged_in, new_toke
 SPEC = load_spec(resources.openapi_dir() / "analytics.yaml")
 # A value for every path parameter of the spec, so that each operation can be called.
 PATH_VALUES = {"name": "hypervisors", "kind": "clusters", "master_node_uid": "a", "resource_type": "vm",
-               "token_id": str(uuid.UUID(int=7)), "installation_id": "0" * 32}
+               "token_id": str(uuid.UUID(int=7)), "installation_id": "0" * 32, "job_id": str(uuid.UUID(int=8))}
 CHALLENGE = 'Bearer realm="fuel-stats analytics"'
 
 

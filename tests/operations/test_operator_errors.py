@@ -79,7 +79,8 @@ KIT = {
 }
 NEVER_GIVE_UP = {
     "fuelstats": {("collector", "serve"), ("analytics", "serve"),  # answer 503; /readyz names the dependency
-                  ("etl", "run")},  # waits outages out; --once gives up after 5 tries: tests/etl/test_outages.py
+                  ("etl", "run"),  # waits outages out; --once gives up after 5 tries: tests/etl/test_outages.py
+                  ("worker", "run")},  # waits the queue's database out; /readyz says so (docs/jobs.md)
     "fuelstats-master": {("sender", "failures"),  # reads its spool folder; sends through `sender run`
                          ("key", "show")},  # reads the key file alone
 }

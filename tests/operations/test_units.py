@@ -30,7 +30,7 @@ SYSTEMD = REPOSITORY / "config" / "systemd"
 SENDER = REPOSITORY / "config" / "supervisord" / "fuelstats-sender.conf"
 TIMERS = sorted(SYSTEMD.glob("*.timer"))
 DAEMONS = ("fuelstats-collector.service", "fuelstats-analytics.service", "fuelstats-etl.service",
-           "fuelstats-notify.service")
+           "fuelstats-notify.service", "fuelstats-worker.service")
 # The units that run pgBackRest, which must be the account that owns the clusters' files (docs/backups.md).
 PGBACKREST_UNITS = {"fuelstats-backup@.service", "fuelstats-backup-verify.service"}
 INSTALLED = "/opt/fuelstats/bin"

@@ -11,7 +11,7 @@ from tests.ui.pages import settle
 WIDTHS = {"phone": (390, 844), "laptop": (1366, 768), "desktop": (1920, 1080)}
 # {a}: master node a's installation, by the opaque id the public part names it by (docs/security.md).
 PAGES = {"dashboard": "/", "search": "/search", "environments": "/search?kind=environments",
-         "installation": "/installation?id={a}", "api-tokens": "/account"}
+         "installation": "/installation?id={a}", "api-tokens": "/account", "jobs": "/jobs"}
 
 # Elements reaching past the right edge of the screen but those inside a box that scrolls sideways.
 OVERFLOWING = """() => {

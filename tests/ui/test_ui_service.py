@@ -53,7 +53,7 @@ def test_elasticsearch_down_the_page_says_so(database_url, admin, open_page, out
         assert "Elasticsearch is unavailable" in page.locator("#banner").inner_text()
 
 
-@pytest.mark.parametrize("path", ["/", "/search", "/installation", "/login", "/account"])
+@pytest.mark.parametrize("path", ["/", "/search", "/installation", "/login", "/account", "/jobs"])
 def test_every_page_is_the_same_shell_and_the_api_is_untouched(server, path):
     page = server.api.get(path, headers={"Cookie": f"{SESSION_COOKIE}={server.credentials.session}"})
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")

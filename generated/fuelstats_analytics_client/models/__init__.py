@@ -20,6 +20,12 @@ from .dead_letters_streams import DeadLettersStreams
 from .error import Error
 from .error_status import ErrorStatus
 from .export_csv_kind import ExportCsvKind
+from .export_too_large import ExportTooLarge
+from .export_too_large_job import ExportTooLargeJob
+from .export_too_large_job_href import ExportTooLargeJobHref
+from .export_too_large_job_method import ExportTooLargeJobMethod
+from .export_too_large_rule import ExportTooLargeRule
+from .export_too_large_status import ExportTooLargeStatus
 from .failure_reports import FailureReports
 from .failure_reports_items_item import FailureReportsItemsItem
 from .failure_reports_items_item_contact import FailureReportsItemsItemContact
@@ -32,6 +38,18 @@ from .installation_history import InstallationHistory
 from .installation_history_deployment import InstallationHistoryDeployment
 from .installation_history_environment_deployments import InstallationHistoryEnvironmentDeployments
 from .installation_history_health_check_run import InstallationHistoryHealthCheckRun
+from .job import Job
+from .job_kind import JobKind
+from .job_list import JobList
+from .job_parameters import JobParameters
+from .job_progress import JobProgress
+from .job_request import JobRequest
+from .job_request_kind import JobRequestKind
+from .job_request_name import JobRequestName
+from .job_result_type_0 import JobResultType0
+from .job_result_type_0_media_type import JobResultType0MediaType
+from .job_state import JobState
+from .list_jobs_owner import ListJobsOwner
 from .login_request import LoginRequest
 from .master_key import MasterKey
 from .master_key_events_item import MasterKeyEventsItem
@@ -98,6 +116,12 @@ __all__ = (
     "Error",
     "ErrorStatus",
     "ExportCsvKind",
+    "ExportTooLarge",
+    "ExportTooLargeJob",
+    "ExportTooLargeJobHref",
+    "ExportTooLargeJobMethod",
+    "ExportTooLargeRule",
+    "ExportTooLargeStatus",
     "FailureReports",
     "FailureReportsItemsItem",
     "FailureReportsItemsItemContact",
@@ -110,6 +134,18 @@ __all__ = (
     "InstallationHistoryDeployment",
     "InstallationHistoryEnvironmentDeployments",
     "InstallationHistoryHealthCheckRun",
+    "Job",
+    "JobKind",
+    "JobList",
+    "JobParameters",
+    "JobProgress",
+    "JobRequest",
+    "JobRequestKind",
+    "JobRequestName",
+    "JobResultType0",
+    "JobResultType0MediaType",
+    "JobState",
+    "ListJobsOwner",
     "LoginRequest",
     "MasterKey",
     "MasterKeyEventsItem",

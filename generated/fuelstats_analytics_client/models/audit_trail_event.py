@@ -2,6 +2,9 @@ from enum import StrEnum
 
 class AuditTrailEvent(StrEnum):
     EXPORT = "export"
+    JOB_CANCELLED = "job-cancelled"
+    JOB_CREATED = "job-created"
+    JOB_RESULT = "job-result"
     LOGIN = "login"
     LOGIN_FAILED = "login-failed"
     LOGIN_THROTTLED = "login-throttled"

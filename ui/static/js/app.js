@@ -5,6 +5,7 @@ import { renderDashboard } from "./dashboard.js";
 import { el } from "./dom.js";
 import { showFreshness } from "./freshness.js";
 import { renderInstallation } from "./installation.js";
+import { renderJobs } from "./jobs.js";
 import { renderLogin } from "./login.js";
 import { renderSearch } from "./search.js";
 
@@ -14,6 +15,7 @@ const pages = {
   "/installation": ["search", renderInstallation],
   "/login": ["login", renderLogin],
   "/account": ["account", renderAccount],
+  "/jobs": ["jobs", renderJobs],
 };
 
 const [navName, render] = pages[location.pathname] ?? pages["/"];

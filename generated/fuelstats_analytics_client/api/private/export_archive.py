@@ -9,6 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.error import Error
+from ...models.export_too_large import ExportTooLarge
 from ...types import UNSET, Unset
 from typing import cast
 import datetime
@@ -55,7 +56,7 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | ExportTooLarge:
     if response.status_code == 400:
         response_400 = Error.from_dict(response.json())
 
@@ -77,6 +78,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_403
 
+    if response.status_code == 409:
+        response_409 = ExportTooLarge.from_dict(response.json())
+
+
+
+        return response_409
+
     response_default = Error.from_dict(response.json())
 
 
@@ -85,7 +93,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | ExportTooLarge]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -101,7 +109,7 @@ def sync_detailed(
     to: datetime.date | Unset = UNSET,
     include_filtered: bool | Unset = False,
 
-) -> Response[Error]:
+) -> Response[Error | ExportTooLarge]:
     """ Every export at once, one ZIP of CSV files, streamed.
 
     Args:
@@ -114,7 +122,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error]
+        Response[Error | ExportTooLarge]
      """
 
 
@@ -138,7 +146,7 @@ def sync(
     to: datetime.date | Unset = UNSET,
     include_filtered: bool | Unset = False,
 
-) -> Error | None:
+) -> Error | ExportTooLarge | None:
     """ Every export at once, one ZIP of CSV files, streamed.
 
     Args:
@@ -151,7 +159,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error
+        Error | ExportTooLarge
      """
 
 
@@ -170,7 +178,7 @@ async def asyncio_detailed(
     to: datetime.date | Unset = UNSET,
     include_filtered: bool | Unset = False,
 
-) -> Response[Error]:
+) -> Response[Error | ExportTooLarge]:
     """ Every export at once, one ZIP of CSV files, streamed.
 
     Args:
@@ -183,7 +191,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error]
+        Response[Error | ExportTooLarge]
      """
 
 
@@ -207,7 +215,7 @@ async def asyncio(
     to: datetime.date | Unset = UNSET,
     include_filtered: bool | Unset = False,
 
-) -> Error | None:
+) -> Error | ExportTooLarge | None:
     """ Every export at once, one ZIP of CSV files, streamed.
 
     Args:
@@ -220,7 +228,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error
+        Error | ExportTooLarge
      """
 
 

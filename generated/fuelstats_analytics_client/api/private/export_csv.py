@@ -10,6 +10,7 @@ from ... import errors
 
 from ...models.error import Error
 from ...models.export_csv_kind import ExportCsvKind
+from ...models.export_too_large import ExportTooLarge
 from ...types import UNSET, Unset
 from typing import cast
 import datetime
@@ -57,7 +58,7 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | str:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | ExportTooLarge | str:
     if response.status_code == 200:
         response_200 = response.text
         return response_200
@@ -83,6 +84,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_403
 
+    if response.status_code == 409:
+        response_409 = ExportTooLarge.from_dict(response.json())
+
+
+
+        return response_409
+
     response_default = Error.from_dict(response.json())
 
 
@@ -91,7 +99,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | str]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | ExportTooLarge | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -108,7 +116,7 @@ def sync_detailed(
     to: datetime.date | Unset = UNSET,
     include_filtered: bool | Unset = False,
 
-) -> Response[Error | str]:
+) -> Response[Error | ExportTooLarge | str]:
     """ One CSV export for a date range, streamed.
 
      clusters, nodes and plugins: of installations whose last report falls in the range;
@@ -125,7 +133,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | str]
+        Response[Error | ExportTooLarge | str]
      """
 
 
@@ -151,7 +159,7 @@ def sync(
     to: datetime.date | Unset = UNSET,
     include_filtered: bool | Unset = False,
 
-) -> Error | str | None:
+) -> Error | ExportTooLarge | str | None:
     """ One CSV export for a date range, streamed.
 
      clusters, nodes and plugins: of installations whose last report falls in the range;
@@ -168,7 +176,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | str
+        Error | ExportTooLarge | str
      """
 
 
@@ -189,7 +197,7 @@ async def asyncio_detailed(
     to: datetime.date | Unset = UNSET,
     include_filtered: bool | Unset = False,
 
-) -> Response[Error | str]:
+) -> Response[Error | ExportTooLarge | str]:
     """ One CSV export for a date range, streamed.
 
      clusters, nodes and plugins: of installations whose last report falls in the range;
@@ -206,7 +214,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | str]
+        Response[Error | ExportTooLarge | str]
      """
 
 
@@ -232,7 +240,7 @@ async def asyncio(
     to: datetime.date | Unset = UNSET,
     include_filtered: bool | Unset = False,
 
-) -> Error | str | None:
+) -> Error | ExportTooLarge | str | None:
     """ One CSV export for a date range, streamed.
 
      clusters, nodes and plugins: of installations whose last report falls in the range;
@@ -249,7 +257,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | str
+        Error | ExportTooLarge | str
      """
 
 

@@ -9,6 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.error import Error
+from ...models.export_too_large import ExportTooLarge
 from ...types import UNSET, Unset
 from typing import cast
 import datetime
@@ -56,7 +57,7 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | str:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | ExportTooLarge | str:
     if response.status_code == 200:
         response_200 = response.text
         return response_200
@@ -82,6 +83,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_403
 
+    if response.status_code == 409:
+        response_409 = ExportTooLarge.from_dict(response.json())
+
+
+
+        return response_409
+
     response_default = Error.from_dict(response.json())
 
 
@@ -90,7 +98,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | str]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | ExportTooLarge | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -107,7 +115,7 @@ def sync_detailed(
     to: datetime.date | Unset = UNSET,
     include_filtered: bool | Unset = False,
 
-) -> Response[Error | str]:
+) -> Response[Error | ExportTooLarge | str]:
     """ The OpenStack resources of one type (vm, volume, tenant, ...), one row per resource, streamed.
 
     Args:
@@ -121,7 +129,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | str]
+        Response[Error | ExportTooLarge | str]
      """
 
 
@@ -147,7 +155,7 @@ def sync(
     to: datetime.date | Unset = UNSET,
     include_filtered: bool | Unset = False,
 
-) -> Error | str | None:
+) -> Error | ExportTooLarge | str | None:
     """ The OpenStack resources of one type (vm, volume, tenant, ...), one row per resource, streamed.
 
     Args:
@@ -161,7 +169,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | str
+        Error | ExportTooLarge | str
      """
 
 
@@ -182,7 +190,7 @@ async def asyncio_detailed(
     to: datetime.date | Unset = UNSET,
     include_filtered: bool | Unset = False,
 
-) -> Response[Error | str]:
+) -> Response[Error | ExportTooLarge | str]:
     """ The OpenStack resources of one type (vm, volume, tenant, ...), one row per resource, streamed.
 
     Args:
@@ -196,7 +204,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | str]
+        Response[Error | ExportTooLarge | str]
      """
 
 
@@ -222,7 +230,7 @@ async def asyncio(
     to: datetime.date | Unset = UNSET,
     include_filtered: bool | Unset = False,
 
-) -> Error | str | None:
+) -> Error | ExportTooLarge | str | None:
     """ The OpenStack resources of one type (vm, volume, tenant, ...), one row per resource, streamed.
 
     Args:
@@ -236,7 +244,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | str
+        Error | ExportTooLarge | str
      """
 
 

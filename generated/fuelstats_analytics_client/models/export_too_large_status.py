@@ -1,0 +1,7 @@
+from enum import StrEnum
+
+class ExportTooLargeStatus(StrEnum):
+    ERROR = "error"
+
+    def __str__(self) -> str:
+        return str(self.value)
