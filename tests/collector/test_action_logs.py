@@ -46,6 +46,18 @@ def test_resending_is_harmless(client, engine):
     assert [row[1] for row in stored(engine)] == [1, 2]
 
 
+def test_a_resend_nobody_signed_leaves_the_stored_record_untouched(client, engine):
+    client.post(URL, json={"action_logs": [http_request_log(1)]})
+    response = client.post(URL, json={"action_logs": [http_request_log(1, action_name="resent")]})
+    assert [entry["status"] for entry in response.json()["action_logs"]] == ["existed"]
+    assert stored(engine) == [(MASTER, 1, "http_request", "cluster_collection")]
+    with engine.connect() as connection:
+        # Not even locked: ON CONFLICT DO UPDATE ... WHERE takes a row lock (a write) on each key it
+        # does not update; a request nobody signed can never update one (storage.py).
+        keys = connection.execute(text("SELECT xmax::text, verified FROM action_log_keys")).all()
+    assert keys == [("0", False)]
+
+
 def test_a_record_repeated_in_one_batch_is_stored_once(client, engine):
     response = client.post(URL, json={"action_logs": [http_request_log(7), http_request_log(7)]})
     assert [entry["status"] for entry in response.json()["action_logs"]] == ["added", "existed"]
