@@ -158,3 +158,15 @@ def test_a_batch_that_fails_in_storage_stores_nothing(client, engine):
     finally:
         with engine.begin() as connection:
             connection.execute(text("DROP TRIGGER refuse_third ON action_log_keys; DROP FUNCTION refuse_third()"))
+
+
+def test_credentials_are_sanitized_however_their_keys_are_spelled(client, engine):
+    # The handler skips walking bodies whose text holds no clue of a credential (sanitize.may_name_credentials).
+    plain, spelled = http_request_log(1), http_request_log(2)
+    spelled["body"]["additional_info"] = {"Auth_To-Ken": "s3cr3t", "note": "fine"}
+    for batch in ([plain], [plain, spelled]):
+        client.post(URL, json={"action_logs": batch})
+    with engine.connect() as connection:
+        bodies = connection.execute(text("SELECT body FROM action_logs ORDER BY external_id")).scalars().all()
+    assert bodies[0] == plain["body"]
+    assert bodies[1]["additional_info"] == {"Auth_To-Ken": "<sanitized>", "note": "fine"}
