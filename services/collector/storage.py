@@ -524,10 +524,13 @@ class MasterKeyRow:
     changed_at: dt.datetime
 
 
+# Looked up for every submission (authentication.check_submission) before its body is read.
+_MASTER_KEY = Prepared("fuelstats_master_key", "SELECT master_node_uid, public_key, key_id, enrolled_at, changed_at"
+                       " FROM master_keys WHERE master_node_uid = CAST(:uid AS text)")
+
+
 def master_key(connection: Connection, master_node_uid: str) -> MasterKeyRow | None:
-    row = connection.execute(
-        text("SELECT master_node_uid, public_key, key_id, enrolled_at, changed_at FROM master_keys"
-             " WHERE master_node_uid = :uid"), {"uid": master_node_uid}).mappings().one_or_none()
+    row = _MASTER_KEY.execute(connection, {"uid": master_node_uid}).mappings().one_or_none()
     return MasterKeyRow(**row) if row else None
 
 
