@@ -60,9 +60,10 @@ class RecordFate:
 
 
 def record_action_logs(engine: Engine, header_uid: str | None, items: Sequence[dict[str, Any]], *,
-                       key_id: str | None = None) -> list[RecordFate]:
+                       key_id: str | None = None, keys_checked: bool = False) -> list[RecordFate]:
     """Store the finished action logs not stored before; tell each record's fate, in order. A signed
-    batch replaces unverified records of the same ids: they were never the master node's to claim."""
+    batch replaces unverified records of the same ids: they were never the master node's to claim.
+    ``keys_checked``: the request's text names no credential (sanitize.may_name_credentials)."""
     for index, item in enumerate(items):
         check_master_node(header_uid, item["master_node_uid"], f"$.action_logs[{index}].master_node_uid")
     rows = [
@@ -71,7 +72,7 @@ def record_action_logs(engine: Engine, header_uid: str | None, items: Sequence[d
             external_id=item["external_id"],
             action_type=item["body"].get("action_type"),
             action_name=item["body"].get("action_name"),
-            body=sanitize_action_log_body_if_needed(item["body"]),
+            body=sanitize_action_log_body_if_needed(item["body"], keys_checked=keys_checked),
         )
         for item in items
         if not is_unfinished_task(item["body"])

@@ -125,12 +125,15 @@ def action_log_partitions(connection: Connection) -> list[str]:
 
 # A key already claimed is "existed", except that a verified record replaces an unverified one: a
 # request nobody signed can never claim a master node's ids ahead of it (docs/security.md).
+_VERIFIED_REPLACES_UNVERIFIED = "DO UPDATE SET verified = true WHERE NOT k.verified AND excluded.verified"
+# For a request nobody signed that WHERE never passes, and a row not updated is not returned: DO
+# NOTHING answers the same, without DO UPDATE's lock (a write) on every key claimed before.
+_UNVERIFIED_REPLACES_NOTHING = "DO NOTHING"
 _ACTION_LOGS_STORED = """
     claimed AS (
         INSERT INTO action_log_keys AS k (master_node_uid, external_id, verified)
         SELECT DISTINCT master_node_uid, external_id, CAST(:verified AS boolean) FROM incoming
-        ON CONFLICT (master_node_uid, external_id) DO UPDATE SET verified = true
-            WHERE NOT k.verified AND excluded.verified
+        ON CONFLICT (master_node_uid, external_id) {on_conflict}
         RETURNING master_node_uid, external_id, (xmax = 0) AS new
     ),
     superseded AS (
@@ -153,7 +156,7 @@ _INCOMING_ACTION_LOGS = """
 _INSERT_ACTION_LOGS = text(
     f"""
     WITH incoming AS ({_INCOMING_ACTION_LOGS}),
-    {_ACTION_LOGS_STORED}
+    {_ACTION_LOGS_STORED.format(on_conflict=_VERIFIED_REPLACES_UNVERIFIED)}
     SELECT stored.master_node_uid, stored.external_id, claimed.new
     FROM stored JOIN claimed USING (master_node_uid, external_id)
     """
@@ -162,7 +165,8 @@ _INSERT_ACTION_LOGS = text(
 # The same in one statement with the check of who may write these master nodes' records
 # (authentication.check_writer): when the writer may not, nothing is stored and the rows returned
 # are the enrolled master nodes of the batch, with their keys.
-_STORE_ACTION_LOGS = Prepared("fuelstats_store_action_logs", f"""
+def _store_action_logs(name: str, on_conflict: str) -> Prepared:
+    return Prepared(name, f"""
     WITH enrolled AS (
         SELECT master_node_uid, key_id FROM master_keys WHERE master_node_uid = ANY(CAST(:uids AS text[]))
     ),
@@ -172,14 +176,18 @@ _STORE_ACTION_LOGS = Prepared("fuelstats_store_action_logs", f"""
                                                         AND key_id = CAST(:key_id AS text)) END AS allowed
     ),
     incoming AS ({_INCOMING_ACTION_LOGS} WHERE (SELECT allowed FROM writer)),
-    {_ACTION_LOGS_STORED}
+    {_ACTION_LOGS_STORED.format(on_conflict=on_conflict)}
     SELECT false AS refused, stored.master_node_uid, stored.external_id, claimed.new, NULL AS key_id
     FROM stored JOIN claimed USING (master_node_uid, external_id)
     UNION ALL
     SELECT true, NULL, NULL, NULL, NULL FROM writer WHERE NOT allowed
     UNION ALL
     SELECT true, master_node_uid, NULL, NULL, key_id FROM enrolled WHERE NOT (SELECT allowed FROM writer)
-""")
+    """)
+
+
+_STORE_SIGNED_ACTION_LOGS = _store_action_logs("fuelstats_store_signed_action_logs", _VERIFIED_REPLACES_UNVERIFIED)
+_STORE_UNSIGNED_ACTION_LOGS = _store_action_logs("fuelstats_store_unsigned_action_logs", _UNVERIFIED_REPLACES_NOTHING)
 
 
 @dataclass(frozen=True)
@@ -220,7 +228,8 @@ def store_action_logs(connection: Connection, rows: Sequence[ActionLogRow], *, m
                       header_uid: str | None, key_id: str | None) -> StoredNow | WriterRefused:
     """``insert_action_logs`` (verified when ``key_id`` signed the request) and the writer's check in one
     statement: the batch costs one round trip, and may run outside a transaction."""
-    result = _STORE_ACTION_LOGS.execute(connection, {
+    statement = _STORE_UNSIGNED_ACTION_LOGS if key_id is None else _STORE_SIGNED_ACTION_LOGS
+    result = statement.execute(connection, {
         "records": _records(rows), "verified": key_id is not None, "uids": sorted(master_node_uids),
         "header_uid": header_uid, "key_id": key_id,
     }).all()
@@ -249,7 +258,7 @@ _INSTALLATION_STRUCTURE_UPSERT = """
 """
 _UPSERT_INSTALLATION_STRUCTURE = text(_INSTALLATION_STRUCTURE_UPSERT.format(allowed=""))
 
-# The same with the writer's check (authentication.check_writer) in one statement, as _STORE_ACTION_LOGS.
+# The same with the writer's check (authentication.check_writer) in one statement, as _store_action_logs.
 _STORE_INSTALLATION_STRUCTURE = Prepared("fuelstats_store_installation_structure", f"""
     WITH enrolled AS (
         SELECT master_node_uid, key_id FROM master_keys WHERE master_node_uid = CAST(:master_node_uid AS text)
@@ -515,10 +524,13 @@ class MasterKeyRow:
     changed_at: dt.datetime
 
 
+# Looked up for every submission (authentication.check_submission) before its body is read.
+_MASTER_KEY = Prepared("fuelstats_master_key", "SELECT master_node_uid, public_key, key_id, enrolled_at, changed_at"
+                       " FROM master_keys WHERE master_node_uid = CAST(:uid AS text)")
+
+
 def master_key(connection: Connection, master_node_uid: str) -> MasterKeyRow | None:
-    row = connection.execute(
-        text("SELECT master_node_uid, public_key, key_id, enrolled_at, changed_at FROM master_keys"
-             " WHERE master_node_uid = :uid"), {"uid": master_node_uid}).mappings().one_or_none()
+    row = _MASTER_KEY.execute(connection, {"uid": master_node_uid}).mappings().one_or_none()
     return MasterKeyRow(**row) if row else None
 
 

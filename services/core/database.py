@@ -7,7 +7,7 @@ import time
 import typing as t
 
 import orjson
-from sqlalchemy import Connection, Dialect, Engine, create_engine, event
+from sqlalchemy import URL, Connection, Dialect, Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError, DisconnectionError
 from sqlalchemy.pool import ConnectionPoolEntry, PoolProxiedConnection
 
@@ -23,12 +23,28 @@ PING_AFTER_IDLE_SECONDS = 1.0
 
 @functools.cache
 def engine_for(url: str) -> Engine:
+    return _new_engine(with_driver(url))
+
+
+def _new_engine(url: str | URL, **options: t.Any) -> Engine:
     # orjson reads JSONB several times faster than the json module (and keeps big integers).
     # Writing stays with the json module: orjson refuses integers beyond 64 bits, which bodies may hold.
-    engine = create_engine(with_driver(url), pool_size=5, max_overflow=5, json_deserializer=orjson.loads)
+    engine = create_engine(url, pool_size=5, max_overflow=5, json_deserializer=orjson.loads, **options)
     event.listen(engine, "checkin", _idle_from_now)
     event.listen(engine, "checkout", functools.partial(_ping_when_idle, engine.dialect))
     return engine
+
+
+@functools.cache
+def autocommit_engine(engine: Engine) -> Engine:
+    """``engine``'s twin whose connections stay in autocommit mode, in a pool of their own.
+
+    A pooled connection switched to autocommit for one statement (``execution_options``) is switched
+    back when it is checked in, and psycopg2 sends PostgreSQL a ``SET default_transaction_isolation``
+    for it: a round trip per statement that doubled the collector's. Connections opened in autocommit
+    mode are never switched (issue 13).
+    """
+    return _new_engine(engine.url, isolation_level="AUTOCOMMIT")
 
 
 def _idle_from_now(dbapi_connection: t.Any, record: ConnectionPoolEntry) -> None:
@@ -54,7 +70,7 @@ T = t.TypeVar("T")
 def autocommit(engine: Engine) -> Connection:
     """A connection whose every statement is a transaction of its own (no BEGIN, no COMMIT): for work
     whose statements need not commit together. Use it as a context manager."""
-    return engine.connect().execution_options(isolation_level="AUTOCOMMIT")
+    return autocommit_engine(engine).connect()
 
 
 def in_one_statement(engine: Engine, work: t.Callable[[Connection], T]) -> T:

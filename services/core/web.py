@@ -263,6 +263,7 @@ def _path_below_depth(text: str, limit: int) -> str:
 
 
 PARSED_BODY = "fuelstats.body"  # the scope's key of the request body as JSONBodyValidator read it
+UTF8_BODY = "fuelstats.utf8_body"  # and of its text, when it came as UTF-8 (None otherwise)
 _UNREAD = object()
 
 FORMATS = FormatChecker(formats=())
@@ -437,6 +438,7 @@ class JSONBodyValidator(JSONRequestBodyValidator):
                 check_storable(body)
         # Handed to the operation as it is (request_body()): Connexion would read the bytes again.
         scope[PARSED_BODY] = body
+        scope[UTF8_BODY] = raw if utf8 else None
         return body
 
     def _validate(self, body: t.Any) -> dict | None:
@@ -594,6 +596,11 @@ VALIDATOR_MAP = {
 def request_body() -> t.Any:
     """The body of the request being served, as JSONBodyValidator read and validated it."""
     return request.scope[PARSED_BODY]
+
+
+def request_utf8_text() -> bytes | None:
+    """The text of the request being served, when it came as UTF-8 (its value is request_body())."""
+    return request.scope.get(UTF8_BODY)
 
 
 def header_master_node_uid() -> str | None:

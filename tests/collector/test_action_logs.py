@@ -5,6 +5,8 @@ from contextlib import contextmanager
 
 from sqlalchemy import Engine, event, text
 
+from fuelstats.core.database import autocommit_engine
+
 from tests.collector.payloads import MASTER, http_request_log, nailgun_task_log
 
 URL = "/api/v1/action_logs/"
@@ -42,6 +44,18 @@ def test_resending_is_harmless(client, engine):
     response = client.post(URL, json={"action_logs": [http_request_log(1), http_request_log(2)]})
     assert [entry["status"] for entry in response.json()["action_logs"]] == ["existed", "added"]
     assert [row[1] for row in stored(engine)] == [1, 2]
+
+
+def test_a_resend_nobody_signed_leaves_the_stored_record_untouched(client, engine):
+    client.post(URL, json={"action_logs": [http_request_log(1)]})
+    response = client.post(URL, json={"action_logs": [http_request_log(1, action_name="resent")]})
+    assert [entry["status"] for entry in response.json()["action_logs"]] == ["existed"]
+    assert stored(engine) == [(MASTER, 1, "http_request", "cluster_collection")]
+    with engine.connect() as connection:
+        # Not even locked: ON CONFLICT DO UPDATE ... WHERE takes a row lock (a write) on each key it
+        # does not update; a request nobody signed can never update one (storage.py).
+        keys = connection.execute(text("SELECT xmax::text, verified FROM action_log_keys")).all()
+    assert keys == [("0", False)]
 
 
 def test_a_record_repeated_in_one_batch_is_stored_once(client, engine):
@@ -115,9 +129,10 @@ def counted_statements(engine: Engine) -> Iterator[list[str]]:
 
 def test_a_batch_costs_the_same_statements_whatever_its_size(client, engine):
     client.post(URL, json={"action_logs": [http_request_log(0)]})  # the month's partition is checked once
-    with counted_statements(engine) as small:
+    # Sent on the connections that stay in autocommit mode (database.autocommit_engine).
+    with counted_statements(autocommit_engine(engine)) as small:
         client.post(URL, json={"action_logs": [http_request_log(i) for i in range(1, 3)]})
-    with counted_statements(engine) as large:
+    with counted_statements(autocommit_engine(engine)) as large:
         client.post(URL, json={"action_logs": [http_request_log(i) for i in range(3, 1003)]})
     # One statement: the check of which of the batch's master nodes are enrolled (docs/security.md),
     # and the insert.
@@ -143,3 +158,15 @@ def test_a_batch_that_fails_in_storage_stores_nothing(client, engine):
     finally:
         with engine.begin() as connection:
             connection.execute(text("DROP TRIGGER refuse_third ON action_log_keys; DROP FUNCTION refuse_third()"))
+
+
+def test_credentials_are_sanitized_however_their_keys_are_spelled(client, engine):
+    # The handler skips walking bodies whose text holds no clue of a credential (sanitize.may_name_credentials).
+    plain, spelled = http_request_log(1), http_request_log(2)
+    spelled["body"]["additional_info"] = {"Auth_To-Ken": "s3cr3t", "note": "fine"}
+    for batch in ([plain], [plain, spelled]):
+        client.post(URL, json={"action_logs": batch})
+    with engine.connect() as connection:
+        bodies = connection.execute(text("SELECT body FROM action_logs ORDER BY external_id")).scalars().all()
+    assert bodies[0] == plain["body"]
+    assert bodies[1]["additional_info"] == {"Auth_To-Ken": "<sanitized>", "note": "fine"}

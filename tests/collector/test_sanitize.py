@@ -1,13 +1,19 @@
 from __future__ import annotations
 
 import copy
+import json
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fuelstats_common.sanitize import (
+    CREDENTIAL_CLUES,
+    CREDENTIAL_FRAGMENTS,
+    CREDENTIAL_PHRASES,
+    CREDENTIAL_WORDS,
     SANITIZED,
+    may_name_credentials,
     names_credential,
     sanitize,
     sanitize_action_log_body,
@@ -94,3 +100,43 @@ def test_sanitizing_without_copies_gives_what_sanitize_gives(document):
     assert document == before
     assert sanitize_action_log_body_if_needed({"additional_info": {"message": "password: x"}, "body": document}) \
         == sanitize_action_log_body({"additional_info": {"message": "password: x"}, "body": document})
+
+
+# --- the shortcut on a request's text (may_name_credentials) ---------------------------------------
+
+def test_every_credential_word_phrase_and_fragment_holds_a_clue():
+    named = [*CREDENTIAL_WORDS, *("".join(phrase) for phrase in CREDENTIAL_PHRASES), *CREDENTIAL_FRAGMENTS, "password"]
+    for name in named:
+        assert any(clue.decode() in name for clue in CREDENTIAL_CLUES), name
+
+
+@pytest.mark.parametrize("text", [
+    '{"to_ken": 1}', '{"Pa-Ss": 1}', '{"PRIVATE key": 1}', '{"x": {"type": "PassWord", "value": 1}}',
+    '{"\\u0070ass": 1}', '{"to\\nken": 1}', '{"to\u00e4ken": 1}',
+])
+def test_text_that_may_name_a_credential(text):
+    assert may_name_credentials(text.encode())
+
+
+def test_text_that_surely_names_none():
+    assert not may_name_credentials(json.dumps({"action_type": "http_request", "additional_info": {
+        "request_data": {"url": "/api/clusters/5/changes", "data": {}}, "message": None}}).encode())
+
+
+# Keys made of pieces of the clues and separators between words, so that near misses are many.
+_PIECES = st.sampled_from(["to", "Ken", "pa", "Ss", "word", "se", "cret", "private", "KEY", "api", "cer", "t", "x", ""])
+_SEPARATORS = st.sampled_from(["", "_", "-", " ", "\n", "\u00e4", "\\"])
+_CLUE_KEYS = st.builds(lambda *parts: "".join(parts), _PIECES, _SEPARATORS, _PIECES)
+_CLUE_DOCUMENTS = st.recursive(
+    st.one_of(st.none(), st.integers(), st.text(alphabet="pasword_PASSWORD x", max_size=9)),
+    lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(
+        st.one_of(_CLUE_KEYS, st.sampled_from(["type", "value"])), inner, max_size=4)),
+    max_leaves=20)
+
+
+@settings(max_examples=1500, deadline=None, derandomize=True)
+@given(_CLUE_DOCUMENTS)
+def test_text_that_names_no_credential_holds_nothing_to_sanitize(document):
+    for text in (json.dumps(document), json.dumps(document, ensure_ascii=False)):
+        if not may_name_credentials(text.encode()):
+            assert sanitize(document) == document

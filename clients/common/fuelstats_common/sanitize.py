@@ -94,6 +94,28 @@ def _sanitized_parts(data: Any) -> Any:
     return _UNCHANGED
 
 
+# Every key that names_credential accepts holds one of these once lowercased and rid of all but letters
+# and digits (its words joined): each of CREDENTIAL_WORDS holds "pass", "pwd", "token", "secret", "cert"
+# or "credentials"; each phrase, and "privatekey", holds "key"; the other fragments hold a word's clue.
+# A password setting's type ("password") holds "pass".
+CREDENTIAL_CLUES = (b"pass", b"pwd", b"token", b"secret", b"cert", b"credentials", b"key")
+_NEITHER_LETTER_NOR_DIGIT = bytes(byte for byte in range(128) if not chr(byte).isalnum())
+
+
+def may_name_credentials(json_text: bytes) -> bool:
+    """Whether ``sanitize`` may replace anything in the value of ``json_text`` (UTF-8: in another encoding
+    the answer means nothing); False only when it surely replaces nothing, told from the bytes far faster
+    than walking the value.
+
+    In ASCII text without escapes every key and string is written as it reads, and its letters and digits
+    in a row are a part of the text's letters and digits in a row: a clue missing from those is in no key.
+    """
+    if not json_text.isascii() or b"\\" in json_text:
+        return True  # an escape may spell a clue (\u0070ass) or hide one (to\nken reads as "to", "ken")
+    letters = json_text.lower().translate(None, _NEITHER_LETTER_NOR_DIGIT)
+    return any(clue in letters for clue in CREDENTIAL_CLUES)
+
+
 def sanitize_if_needed(data: Any) -> Any:
     """``sanitize(data)`` without copying what it would leave as it was: parts of ``data`` are shared
     (``data`` itself when nothing changes). For what is serialized at once, never changed after."""
@@ -144,9 +166,12 @@ def sanitize_action_log_body(body: dict[str, Any]) -> dict[str, Any]:
     return clean
 
 
-def sanitize_action_log_body_if_needed(body: dict[str, Any]) -> dict[str, Any]:
-    """``sanitize_action_log_body(body)``, sharing what it leaves as it was (``sanitize_if_needed``)."""
-    body = sanitize_if_needed(body)
+def sanitize_action_log_body_if_needed(body: dict[str, Any], *, keys_checked: bool = False) -> dict[str, Any]:
+    """``sanitize_action_log_body(body)``, sharing what it leaves as it was (``sanitize_if_needed``).
+    ``keys_checked``: the text the body was read from is known to name no credential
+    (``may_name_credentials``), so only its message is left to look at."""
+    if not keys_checked:
+        body = sanitize_if_needed(body)
     info = body.get("additional_info")
     if isinstance(info, dict) and isinstance(info.get("message"), str):
         message = sanitize_text(info["message"])
