@@ -5,7 +5,7 @@ gunicorn, action logs posted over HTTP as in bench/collector_ingest.py: first wi
 with a hot standby streaming asynchronously, then with the same standby synchronous
 (synchronous_standby_names = '*': a commit is acknowledged once the standby has flushed it).
 
-    python -m bench.replication --output docs/benchmarks.md [--sizes 20000]
+    python -m bench.replication --output docs/benchmarks.md [--sizes 100000]
 """
 
 from __future__ import annotations
@@ -20,15 +20,17 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench.collector_ingest import CLIENTS, batches, through_http, truncate
-from bench.common import collector_cluster, free_port, fuelstats_env, percentile, run_sized, service
+from bench import fleet
+from bench.collector_ingest import Server, log_requests, reset, send_all
+from bench.common import collector_cluster, free_port, fuelstats_env, run_sized, service
 from tools.localpg import Cluster
 from tools.localreplica import STANDBY_SLOT, replication_settings
 
 SECTION = "replication"
-ROWS = 20_000
+ROWS = 100_000
 BATCH = 100
-ROUNDS = 2
+SENDERS = 4
+ROUNDS = 3
 MODES = ("none", "asynchronous", "synchronous")
 
 
@@ -43,8 +45,12 @@ def measure_rows(rows: int) -> list[dict[str, Any]]:
     standby = Cluster(folder, free_port())
     try:
         with collector_cluster() as (primary, url), \
-                service(["collector", "serve"], fuelstats_env(url), "/api/v1/ping/") as (base, _):
-            through_http(base, batches(2_000, BATCH, 10_000_000))  # warm up workers, pools and partitions
+                service(["collector", "serve"], fuelstats_env(url), "/api/v1/ping/") as (base, pid):
+            server, postgres = Server("collector", base, pid), primary.pid()
+            assert postgres is not None
+            requests = log_requests(fleet.action_log_batches(rows, BATCH))
+            # warm up workers, pools and partitions
+            send_all(server, postgres, log_requests(fleet.action_log_batches(2_000, BATCH, offset=10**9)), SENDERS)
             standby.start_as_replica_of(primary, slot=STANDBY_SLOT, durable=True)
             for _ in range(ROUNDS):  # alternating, so that none gains from what the machine does meanwhile
                 for mode in MODES:
@@ -54,12 +60,12 @@ def measure_rows(rows: int) -> list[dict[str, Any]]:
                     else:
                         standby.start(durable=True)
                         standby.wait_until_ready()
-                    truncate(url)
+                    reset(url)
                     caught_up(primary, standby if mode != "none" else None)
-                    rate, latencies = through_http(base, batches(rows, BATCH, 0))
-                    if rate > best.get(mode, {}).get("rate", 0):
-                        best[mode] = {"mode": mode, "rows": rows, "rate": rate, "p50_ms": percentile(latencies, 0.5) * 1000,
-                                      "p99_ms": percentile(latencies, 0.99) * 1000}
+                    run = send_all(server, postgres, requests, SENDERS)
+                    if run.rate > best.get(mode, {}).get("rate", 0):
+                        best[mode] = {"mode": mode, "rows": rows, "rate": run.rate, "p50_ms": run.p50_ms,
+                                      "p99_ms": run.p99_ms}
             primary.configure(replication_settings(False))
     finally:
         standby.stop()
@@ -83,7 +89,8 @@ def render(results: list[dict[str, Any]]) -> str:
         "",
         f"Measured {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC on {platform.machine()}, {os.cpu_count()} cores, by"
         " `make bench` (bench/replication.py). The collector (gunicorn, 2 workers) stores",
-        f"N action logs in batches of {BATCH} posted by {CLIENTS} clients, into a durable cluster",
+        f"N action logs shaped like the fleet's (bench/fleet.py) in batches of {BATCH} posted by {SENDERS} senders,",
+        "into a durable cluster",
         "(synchronous_commit on): alone, with a hot standby streaming asynchronously, and with the same",
         "standby synchronous (synchronous_standby_names = '*'), on the same machine: the network between",
         "them is loopback, so the synchronous cost here is the standby's flush, not a network round trip.",
