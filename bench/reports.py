@@ -40,6 +40,7 @@ HARDWARE = [("Dell", "R630"), ("HP", "DL360"), ("Supermicro", "X9"), ("Lenovo", 
 TESTS = [f"fuel_health.tests.sanity.Test{n:02d}" for n in range(40)]
 FLAGS = ["volumes_lvm", "volumes_ceph", "images_ceph", "sahara", "murano", "ceilometer"]
 START = dt.datetime(2025, 1, 1, tzinfo=dt.UTC)
+CLUSTER_RELEASE_VERSION = "mitaka-9.0"  # every environment's, and so its action logs'
 FILTER_SETS: list[dict[str, str]] = [{}, {"release": "9.0"}, {"from": "2025-03-01", "to": "2025-09-30"},
                                      {"include_filtered": "true"}]
 ROUNDS = 10  # of every filter set, per report
@@ -53,7 +54,7 @@ def structure(rng: random.Random, clusters: int) -> dict[str, Any]:
         return {
             "id": cluster_id, "mode": rng.choice(["ha_compact", "multinode"]), "status": "operational",
             "nodes_num": len(nodes), "nodes": nodes,
-            "release": {"version": "mitaka-9.0", "os": rng.choice(["Ubuntu", "CentOS"]), "name": "Mitaka"},
+            "release": {"version": CLUSTER_RELEASE_VERSION, "os": rng.choice(["Ubuntu", "CentOS"]), "name": "Mitaka"},
             "net_provider": rng.choice(["neutron", "nova_network"]),
             "network_configuration": {"segmentation_type": rng.choice(["vlan", "gre", "tun"])},
             "attributes": {"libvirt_type": rng.choice(["kvm", "qemu", "vcenter"]),
@@ -67,7 +68,8 @@ def log(master: str, external_id: int, cluster_id: int, installed: dt.datetime, 
         group: str, name: str, end: str, info: dict[str, Any], **derived: Any) -> tuple[str, dict[str, Any]]:
     """A Nailgun task's document, from a row shaped as the action_logs stream reads it (source.py)."""
     row = {"master_node_uid": master, "external_id": external_id, "received_at": installed, "release": release,
-           "is_filtered": filtered, "installation_created": installed, "failures_before": None,
+           "is_filtered": filtered, "installation_created": installed,
+           "release_version": CLUSTER_RELEASE_VERSION, "failures_before": None,
            "first_success": None, "action_type": "nailgun_task", "action_group": group, "action_name": name,
            "actor_id": None, "cluster_id": str(cluster_id), "task_uuid": None,
            "start_timestamp": "2026-11-20T10:00:00", "end_timestamp": end,
