@@ -178,3 +178,25 @@ def test_asynchronous_replication_loses_what_the_standby_had_not_received(drill:
     with engine(site.standby.url("collector")).connect() as connection:
         ids = connection.execute(text("SELECT external_id FROM action_logs ORDER BY external_id")).scalars().all()
     assert ids == list(range(20)), "the acknowledged second batch is lost"
+
+
+def test_retention_keeps_the_newest_full_backups_and_the_wal_they_need(drill: Drill):
+    site = drill.site()
+    settings = {"pgbackrest_config": str(site.stanza.config)}
+    collector = site.primary.url("collector")
+    kept_fulls = 2  # pgbackrest.render_config's repo1-retention-full, as `make up` and docs/backups.md set it
+    for wave in range(kept_fulls + 1):
+        fill(collector, wave)
+        made = fuelstats("backup", "run", "--type", "full", **settings)
+        assert made.returncode == 0, made.stderr
+    incremental = fuelstats("backup", "run", **settings)
+    assert incremental.returncode == 0, incremental.stderr
+
+    listed = fuelstats("backup", "list", "--json", **settings)
+    assert listed.returncode == 0, listed.stderr
+    found = json.loads(listed.stdout)["backups"]
+    assert [made["kind"] for made in found] == ["full"] * kept_fulls + ["incr"], "the oldest full backup is expired"
+    oldest_wal, _ = pgbackrest.archived_wal(site.stanza)
+    assert oldest_wal == pgbackrest.backups(site.stanza)[0].wal_start, "WAL older than the oldest backup goes too"
+    verified = fuelstats("backup", "verify", **settings)
+    assert verified.returncode == 0, verified.stderr
