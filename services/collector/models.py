@@ -113,7 +113,7 @@ class InstallationStructure(Base):
 
     id: Mapped[int] = mapped_column(Integer, Identity(), primary_key=True)
     master_node_uid: Mapped[str] = mapped_column(Text, unique=True)
-    structure: Mapped[dict[str, Any]] = mapped_column(JSONB)
+    structure: Mapped[dict[str, Any]] = mapped_column(JSONB)  # compressed with lz4 (migration 0007)
     release: Mapped[str | None] = mapped_column(Text, index=True)
     is_filtered: Mapped[bool] = mapped_column(Boolean, server_default=text("false"), index=True)
     creation_date: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())

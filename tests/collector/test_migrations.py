@@ -94,3 +94,30 @@ def test_the_collector_makes_this_months_partition_when_it_is_missing(database_u
     assert response.json()["action_logs"][0]["status"] == "added"
     with engine.connect() as connection:
         assert f"action_logs_{this_month}" in storage.action_log_partitions(connection)
+
+
+def _compression_of(engine: Engine, table: str, column: str) -> str:
+    with engine.connect() as connection:
+        return connection.execute(text(
+            "SELECT attcompression FROM pg_attribute WHERE attrelid = CAST(:table AS regclass) AND attname = :column"
+        ), {"table": table, "column": column}).scalar_one()
+
+
+def test_large_json_is_compressed_with_lz4(scratch_url):
+    from fuelstats.collector import ingest
+    from fuelstats.collector.filtering import FilteringRules
+
+    config = alembic_config(scratch_url)
+    engine = engine_for(scratch_url)
+    command.upgrade(config, "head")
+    structure = installation_structure()
+    structure["clusters"] = [{"id": index, "note": f"cluster {index} " * 40} for index in range(100)]  # beyond TOAST's 2 KB
+    ingest.record_installation_structure(engine, None, structure, FilteringRules())
+    with engine.connect() as connection:
+        stored = connection.execute(text("SELECT pg_column_compression(structure) FROM installation_structures")).scalar_one()
+    assert stored == "lz4"
+    assert _compression_of(engine, "oswl_stats", "resource_data") == "l"
+    assert _compression_of(engine, "failure_reports", "report") == "l"
+
+    command.downgrade(config, "0006")
+    assert _compression_of(engine, "installation_structures", "structure") == ""  # the default again
