@@ -2,16 +2,16 @@
 
 A master node that enrolled a key (keys.py) signs every request (fuelstats_common.signatures:
 RFC 9421 with Ed25519, over the method, path, query, master-node-uid header and Content-Digest,
-with created and nonce). `SignatureMiddleware` checks each submission before Connexion parses or
-validates its body, so refusing a forged request costs one key lookup, one signature check and
-the quarantine's one statement:
+with created and nonce). `SignatureMiddleware` checks each signed submission before Connexion
+parses or validates its body, so refusing a forged signature costs one key lookup, one signature
+check and the quarantine's one statement:
 
 - signed: the master node must be enrolled (`not-enrolled`), the signature must verify with its
   enrolled key (`unknown-key`, `signature`), be created within FUELSTATS_SIGNATURE_SKEW seconds
   of now (`stale-signature`), and its nonce must be new (`replayed-signature`);
-- unsigned: refused when the master-node-uid header names an enrolled master node
-  (`signature-required`); ingest.py refuses it again, under a lock, for any record of the body
-  that names one (a header is optional in v1).
+- unsigned: refused (`signature-required`) by the statement that would store it, when any of its
+  records names an enrolled master node (check_writer; a header is optional in v1): after its body
+  is validated, so a malformed one is answered 400 as from anybody.
 
 Every refusal is 401 with the v1 error body and a WWW-Authenticate header; the refused submission
 goes into the quarantine (quarantine.py), whatever refused it (a rule here, a key conflict, the
@@ -199,16 +199,16 @@ def check_fresh(connection: Connection, result: VerifyResult, *, skew: float, co
 def check_submission(engine: Engine, incoming: Incoming, *, skew: float) -> SignedBy | None:
     """The checks of a data submission (the module's docstring); the master node that signed it, or None."""
     uid = incoming.master_node_uid
+    if not incoming.signed:
+        # Not looked up here: the statement that would store it refuses an unsigned submission for an
+        # enrolled master node itself (check_writer), and a lookup would cost every unsigned request,
+        # the whole v1 fleet's traffic, a round trip to PostgreSQL.
+        return None
     # Each statement on its own (no transaction: none of them needs another's), the lookup sent again
     # on a new connection if PostgreSQL restarted since this one was used.
     key = in_one_statement(engine, lambda connection: storage.master_key(connection, uid)) if uid else None
     incoming.enrolled = key is not None
     counted_as = uid if key is not None else None
-    if not incoming.signed:
-        if key is not None:
-            raise Unauthenticated(SIGNATURE_REQUIRED, f"master node {uid!r} is enrolled: its requests must be"
-                                  " signed with its key", master_node_uid=counted_as)
-        return None
     if uid is None:
         raise Unauthenticated(SIGNATURE, "a signed request names its master node in the master-node-uid header")
     if key is None or key.key_id is None or key.public_key is None:

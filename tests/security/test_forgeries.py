@@ -134,3 +134,17 @@ def test_a_signature_for_a_master_that_never_enrolled_is_refused(collector_serve
     finally:
         collector.close()
     assert rows(engine, "SELECT key_id FROM master_keys") == [(signatures.key_id(master.key.public_key()),)]
+
+
+def test_an_unsigned_submission_is_refused_by_its_write_after_its_body_is_validated(collector_server, engine):
+    """No key lookup for unsigned requests (the fleet's v1 traffic): the write refuses them, so a
+    malformed body is answered as from anybody, and nothing is stored either way."""
+    master = Master(collector_server)
+    assert master.enrol() == "added"
+    malformed = {"action_logs": [{**http_request_log(1, master.uid), "external_id": "one"}]}
+    answer = unsigned(collector_server, LOGS, malformed, master.uid)
+    assert (answer.status_code, answer.json()["rule"], answer.json()["path"]) == (400, "type", "$.action_logs[0].external_id")
+    answer = unsigned(collector_server, LOGS, {"action_logs": [http_request_log(1, master.uid)]}, master.uid)
+    assert (answer.status_code, answer.json()["rule"]) == (401, "signature-required")
+    assert rows(engine, "SELECT count(*) FROM action_log_keys") == [(0,)]
+    assert quarantine_counts(engine) == {("signature-required", master.uid): 1}
