@@ -102,6 +102,21 @@ def test_sanitizing_without_copies_gives_what_sanitize_gives(document):
         == sanitize_action_log_body({"additional_info": {"message": "password: x"}, "body": document})
 
 
+def test_keys_once_seen_safe_still_leave_password_settings_and_credentials_to_be_found(monkeypatch):
+    from fuelstats_common import sanitize as module
+
+    monkeypatch.setattr(module, "_SAFE_KEYS", set())
+    monkeypatch.setattr(module, "_SAFE_KEYS_LIMIT", 3)
+    assert sanitize_if_needed({"type": "text", "label": "x", "other": 1}) == {"type": "text", "label": "x", "other": 1}
+    assert module._SAFE_KEYS == {"type", "label", "other"}
+    # Every key known safe, but a password setting: told by its value.
+    setting = {"type": "Password", "label": "x", "value": "hunter2"}
+    assert sanitize_if_needed({"s": setting}) == {"s": {**setting, "value": "<sanitized>"}}
+    # A new key past the limit empties the set; a key not a string is looked at as its text.
+    assert sanitize_if_needed({"label": {1: "a", "token": "b"}}) == {"label": {1: "a", "token": "<sanitized>"}}
+    assert len(module._SAFE_KEYS) <= 3
+
+
 # --- the shortcut on a request's text (may_name_credentials) ---------------------------------------
 
 def test_every_credential_word_phrase_and_fragment_holds_a_clue():
