@@ -132,7 +132,7 @@ _UNVERIFIED_REPLACES_NOTHING = "DO NOTHING"
 _ACTION_LOGS_STORED = """
     claimed AS (
         INSERT INTO action_log_keys AS k (master_node_uid, external_id, verified)
-        SELECT DISTINCT master_node_uid, external_id, CAST(:verified AS boolean) FROM incoming
+        SELECT master_node_uid, external_id, CAST(:verified AS boolean) FROM incoming
         ON CONFLICT (master_node_uid, external_id) {on_conflict}
         RETURNING master_node_uid, external_id, (xmax = 0) AS new
     ),
@@ -142,8 +142,7 @@ _ACTION_LOGS_STORED = """
     ),
     stored AS (
         INSERT INTO action_logs (master_node_uid, external_id, action_type, action_name, body, verified)
-        SELECT DISTINCT ON (incoming.master_node_uid, incoming.external_id)
-               incoming.master_node_uid, incoming.external_id, incoming.action_type, incoming.action_name,
+        SELECT incoming.master_node_uid, incoming.external_id, incoming.action_type, incoming.action_name,
                incoming.body, CAST(:verified AS boolean)
         FROM incoming JOIN claimed USING (master_node_uid, external_id)
         RETURNING master_node_uid, external_id
@@ -206,7 +205,12 @@ class StoredNow:
 
 
 def _records(rows: Sequence[ActionLogRow]) -> str:
-    return jsontext.dumps([row.__dict__ for row in rows])
+    """The rows as the statements take them: one per key, the first sent (the statements do not sort
+    the batch to find repeats; one would fail an insert's ON CONFLICT, "cannot affect row a second time")."""
+    first: dict[tuple[str, int], dict[str, Any]] = {}
+    for row in rows:
+        first.setdefault((row.master_node_uid, row.external_id), row.__dict__)
+    return jsontext.dumps(list(first.values()))
 
 
 def insert_action_logs(connection: Connection, rows: Sequence[ActionLogRow], *, verified: bool = False) -> StoredNow:
