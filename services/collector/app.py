@@ -43,6 +43,7 @@ def create_app() -> AsyncApp:
         validate_responses=True,
         strict_validation=True,
         validator_map=web.VALIDATOR_MAP,
+        jsonifier=web.FastJsonifier(),
         swagger_ui_options=SwaggerUIOptions(swagger_ui=True, spec_path="/openapi.json"),
     )
     web.install_common_behaviour(app, max_body_bytes=settings.max_body_bytes, spec=spec,

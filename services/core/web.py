@@ -8,6 +8,7 @@ and ``rule`` (the schema keyword or protocol rule that failed) whenever there is
 from __future__ import annotations
 
 import codecs
+import contextlib
 import contextvars
 import datetime as dt
 import json
@@ -20,10 +21,12 @@ import uuid
 from collections.abc import Iterable
 
 import jsonschema_rs
+import orjson
 import structlog
 from connexion import AsyncApp, request
 from connexion.datastructures import MediaTypeDict
 from connexion.exceptions import ProblemException
+from connexion.jsonifier import Jsonifier
 from connexion.json_schema import Draft4RequestValidator
 from connexion.lifecycle import ConnexionRequest, ConnexionResponse
 from connexion.middleware import MiddlewarePosition
@@ -482,8 +485,31 @@ class ParametersValidator(ParameterValidator):
         super().validate_request(request)
 
 
+class FastJsonifier(Jsonifier):
+    """Connexion's jsonifier, writing with orjson what it writes as the json module would (the collector
+    answers a batch with a fate per record: about 50 µs of the json module's time each). Dates, times
+    and decimals, which Connexion's encoder writes its own way, are left to it."""
+
+    _PASSED_ON = orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_PASSTHROUGH_DATACLASS | orjson.OPT_PASSTHROUGH_SUBCLASS
+
+    def dumps(self, data: t.Any, **kwargs: t.Any) -> str:
+        if not kwargs:
+            try:
+                return orjson.dumps(data, option=self._PASSED_ON | orjson.OPT_APPEND_NEWLINE).decode()
+            except TypeError:  # beyond 64-bit integers, and what orjson passes on
+                pass
+        return super().dumps(data, **kwargs)
+
+
 class FastJSONResponseValidator(JSONResponseBodyValidator):
-    """Connexion's response validation, with jsonschema-rs deciding first."""
+    """Connexion's response validation, with the answer read by orjson (jsontext) and jsonschema-rs deciding first."""
+
+    def _parse(self, stream: t.Iterator[bytes]) -> t.Any:  # type: ignore[override]
+        raw = b"".join(stream)
+        if raw and codecs.lookup(self._encoding).name == "utf-8":
+            with contextlib.suppress(jsontext.Undecided):
+                return jsontext.loads(raw)
+        return super()._parse(iter([raw]))
 
     def _validate(self, body: dict) -> None:  # type: ignore[override]
         fast = fast_validator(self._schema)

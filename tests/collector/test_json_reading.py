@@ -123,3 +123,29 @@ def test_orjson_hands_over_what_it_may_read_otherwise(raw: bytes):
 @pytest.mark.parametrize("value", [{"a": 2**64, "b": [1.5, None, "é"]}, {"big": -(2**70)}, [0.1, 1e300, -0.0, True]])
 def test_dumps_writes_what_the_json_module_writes(value: Any):
     assert same(json.loads(jsontext.dumps(value)), json.loads(json.dumps(value)))
+
+
+# --- answers written by orjson (web.FastJsonifier) -------------------------------------------------
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.recursive(st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False, allow_infinity=False),
+                              st.text()),
+                    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(st.text(), inner, max_size=4)),
+                    max_leaves=20))
+def test_answers_written_by_orjson_read_as_connexions_do(value):
+    from connexion.jsonifier import Jsonifier
+
+    written = web.FastJsonifier().dumps(value)
+    assert written.endswith("\n")
+    assert json.loads(written) == json.loads(Jsonifier().dumps(value))
+
+
+def test_what_orjson_would_write_otherwise_is_left_to_connexion():
+    import datetime as dt
+    import decimal
+
+    from connexion.jsonifier import Jsonifier
+
+    for value in ({"at": dt.datetime(2026, 11, 28, 12, 0)}, {"on": dt.date(2026, 11, 28)}, {"n": decimal.Decimal("1.5")},
+                  {"big": 2**70}):
+        assert web.FastJsonifier().dumps(value) == Jsonifier().dumps(value)
