@@ -183,3 +183,22 @@ def test_each_collector_keeps_its_control_socket_to_itself(database_url, tmp_pat
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+def test_a_worker_builds_its_app_then_freezes_it_and_collects_garbage_rarely(monkeypatch):
+    import gc
+
+    from fuelstats.core import server
+
+    built = []
+    monkeypatch.setattr(server.importlib, "import_module", lambda name: type("Module", (), {
+        "create": staticmethod(lambda: built.append(gc.get_freeze_count()) or (lambda scope, receive, send: None))}))
+    before = gc.get_threshold()
+    try:
+        app = server._Server("factory:create", {"bind": "127.0.0.1:0", "workers": 1}).load()
+        assert isinstance(app, server.KeepAliveRequests)
+        assert gc.get_threshold() == server.GC_THRESHOLDS
+        assert gc.get_freeze_count() > built[0]  # what the app was built of is frozen
+    finally:
+        gc.set_threshold(*before)
+        gc.unfreeze()
