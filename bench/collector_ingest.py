@@ -425,7 +425,7 @@ def render(results: dict[str, Any]) -> str:
         "On a machine other engineers load, rates and latencies move with their work from run to run; the CPU",
         "per 1000 records moves far less, and is what tells one version of the code from another.",
         "The last column is each worker's share of the collector's CPU: a keep-alive connection stays with the",
-        "worker that accepted it, and *after* closes one at its 10th request so that the load evens out",
+        "worker that accepted it, and *after* closes one at its 2nd request so that the load evens out",
         "(docs/collector.md#serving); the fleet's statsenderd opens a connection per request.",
         "",
         "Rows in this section before 2026-11-28 (about 20,400 logs/s at batch 100, 22% of COPY) were measured on",

@@ -60,9 +60,11 @@ class Worker(UvicornWorker):
 # accepted it: eight senders that keep theirs split 3/5 or worse between two workers for as long
 # as they send, and the busier worker's queue makes the tail. Closed now and then, a connection
 # comes back to whichever worker is free to accept it first, so the split evens out; a new TCP
-# connection on the way costs far less than a request (docs/benchmarks.md). Fuel masters
+# connection on the way costs far less than a request. Closed at the 10th, the queues still
+# differed enough to make p99 at 8 senders 42-58 ms; at the 2nd, 34-46 ms, the rate the same (an A/B
+# in one session; a connection per request gives the same tail, docs/benchmarks.md). Fuel masters
 # (statsenderd) and nginx in front (no upstream keepalive) open one per request anyway.
-KEEPALIVE_REQUESTS = 10
+KEEPALIVE_REQUESTS = 2
 _TRACKED_CONNECTIONS = 4096  # past that many, the counts start again: a few connections live a little longer
 
 
