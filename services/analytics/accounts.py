@@ -296,17 +296,19 @@ def logout(engine: Engine, token: str, principal: Principal, address: str | None
 
 def create_token(engine: Engine, actor: Actor, *, owner: str, name: str, role: Role | None,
                  days: int) -> tuple[str, dict[str, Any]]:
-    """A new token of ``owner``'s (its role: ``role``, at most the owner's; by default the owner's),
-    valid ``days`` days; the token itself (shown this once) and what is kept of it."""
+    """A new token of ``owner``'s (its role: ``role``, at most the owner's and the asker's; by default
+    the highest of those), valid ``days`` days; the token itself (shown this once) and what is kept of it.
+    The asker's own role counts: a viewer token of an admin's must not make an admin token."""
     if not actor.may_manage(owner):
         raise Refused(403, "only an admin makes tokens for another user", rule="role", path="$.user")
     secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
     with engine.begin() as connection:
         user = _existing(connection, owner)
-        role = role or user["role"]
-        if ROLES.index(role) > ROLES.index(user["role"]):
-            raise Refused(400, f"a token cannot have more rights than its user ({user['role']})", rule="token-role",
-                          path="$.role")
+        ceiling = user["role"] if actor.principal is None else min(user["role"], actor.principal.role, key=ROLES.index)
+        role = role or ceiling
+        if ROLES.index(role) > ROLES.index(ceiling):
+            raise Refused(400, f"a token cannot have more rights than its user and its maker ({ceiling})",
+                          rule="token-role", path="$.role")
         made = store.insert_token(connection, digest(secret), user["id"], name, role, days, actor.name)
         audit.record(connection, "token-created", actor=actor.name, address=actor.address, token_id=made["id"],
                      user=user["name"], role=role, name=name)

@@ -183,6 +183,19 @@ def test_a_token_is_made_shown_once_and_never_acts_above_its_user(app_client, ac
     assert (refused.status_code, refused.json()["rule"]) == (400, "token-role")
 
 
+def test_a_token_never_makes_a_token_above_its_own_role(app_client, accounts_db):
+    admin = new_user(accounts_db, "admin")
+    as_viewer_token = app_client(**bearer(new_token(accounts_db, admin, role="viewer")))
+    refused = as_viewer_token.post("/api/v1/tokens/create/", json={"name": "more rights", "role": "admin"})
+    assert (refused.status_code, refused.json()["rule"]) == (400, "token-role")
+    made = as_viewer_token.post("/api/v1/tokens/create/", json={"name": "by default"})
+    assert (made.status_code, made.json()["role"]) == (201, "viewer")
+    assert app_client(**bearer(made.json()["token"])).get("/api/v1/private/summary/").status_code == 403
+    # The admin's own admin token still makes admin tokens.
+    as_admin_token = app_client(**bearer(new_token(accounts_db, admin)))
+    assert as_admin_token.post("/api/v1/tokens/create/", json={"name": "x"}).json()["role"] == "admin"
+
+
 def test_users_manage_their_own_tokens_and_admins_everyones(app_client, accounts_db):
     viewer, other, admin = (new_user(accounts_db, role) for role in ("viewer", "viewer", "admin"))
     as_viewer = app_client(**bearer(new_token(accounts_db, viewer)))

@@ -22,8 +22,8 @@ T = TypeVar("T", bound="TokenRequest")
 
 @_attrs_define
 class TokenRequest:
-    """ A new API token: what it is for, its role (at most its user's; by default the user's), how many days it lasts, and
-    (an admin only) whose it is.
+    """ A new API token: what it is for, its role (at most its user's and, when a token asks, that token's; by default the
+    highest of those), how many days it lasts, and (an admin only) whose it is.
 
         Attributes:
             name (str):

@@ -103,8 +103,9 @@ def sync_detailed(
     """ Make an API token; the answer holds the token, shown this once.
 
     Args:
-        body (TokenRequest): A new API token: what it is for, its role (at most its user's; by
-            default the user's), how many days it lasts, and (an admin only) whose it is.
+        body (TokenRequest): A new API token: what it is for, its role (at most its user's and,
+            when a token asks, that token's; by default the highest of those), how many days it lasts,
+            and (an admin only) whose it is.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -135,8 +136,9 @@ def sync(
     """ Make an API token; the answer holds the token, shown this once.
 
     Args:
-        body (TokenRequest): A new API token: what it is for, its role (at most its user's; by
-            default the user's), how many days it lasts, and (an admin only) whose it is.
+        body (TokenRequest): A new API token: what it is for, its role (at most its user's and,
+            when a token asks, that token's; by default the highest of those), how many days it lasts,
+            and (an admin only) whose it is.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -162,8 +164,9 @@ async def asyncio_detailed(
     """ Make an API token; the answer holds the token, shown this once.
 
     Args:
-        body (TokenRequest): A new API token: what it is for, its role (at most its user's; by
-            default the user's), how many days it lasts, and (an admin only) whose it is.
+        body (TokenRequest): A new API token: what it is for, its role (at most its user's and,
+            when a token asks, that token's; by default the highest of those), how many days it lasts,
+            and (an admin only) whose it is.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -194,8 +197,9 @@ async def asyncio(
     """ Make an API token; the answer holds the token, shown this once.
 
     Args:
-        body (TokenRequest): A new API token: what it is for, its role (at most its user's; by
-            default the user's), how many days it lasts, and (an admin only) whose it is.
+        body (TokenRequest): A new API token: what it is for, its role (at most its user's and,
+            when a token asks, that token's; by default the highest of those), how many days it lasts,
+            and (an admin only) whose it is.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
