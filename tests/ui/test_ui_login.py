@@ -124,6 +124,19 @@ def test_ones_api_tokens_are_made_shown_once_and_revoked(server, open_page, outp
     assert page.locator(".made code.secret").count() == 0  # shown once, never again
 
 
+def test_after_logging_in_only_a_page_of_this_site_is_next(server, open_page, viewer):
+    page = open_page(server, logged_in=False).page
+    page.goto(server.url + "/login?next=%2F%09%2Fevil.example%2Fphish")
+    answers = page.evaluate("""async (nexts) => {
+        const { safeNext } = await import("/assets/js/login.js");
+        return nexts.map(safeNext);
+    }""", ["/search?q=kvm#top", "//evil.example", "/\\evil.example", "/\t/evil.example", "/\n/evil.example",
+           "https://evil.example/", "javascript:alert(1)", "evil.example", "/%2F/x"])
+    assert answers == ["/search?q=kvm#top", "/", "/", "/", "/", "/", "/", "/", "/%2F/x"]
+    log_in(page, viewer, PASSWORD)
+    page.wait_for_url(server.url + "/")
+
+
 def test_nothing_secret_reaches_the_servers_log(server, open_page, viewer):
     page = open_page(server, logged_in=False).page
     page.goto(server.url + "/login?next=%2Faccount")

@@ -3,10 +3,13 @@ import { ApiError, postJson, whoami } from "./api.js";
 import { el } from "./dom.js";
 
 // Only a path of this site, never another site's address (an open redirect would lend our name to a
-// phishing page): "/search?q=x" goes, "//evil.example" and "https://evil.example" do not.
+// phishing page): "/search?q=x" goes, "//evil.example", "https://evil.example" and "/\t/evil.example"
+// do not. Read as the browser will read it (it drops tabs and newlines, takes a backslash for "/"), not by
+// looking at the first characters.
 export function safeNext(next) {
-  return typeof next === "string" && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\")
-    ? next : "/";
+  if (typeof next !== "string" || !next.startsWith("/")) return "/";
+  const url = new URL(next, location.origin);
+  return url.origin === location.origin ? url.pathname + url.search + url.hash : "/";
 }
 
 export async function renderLogin(view) {
