@@ -123,6 +123,15 @@ def test_ones_api_tokens_are_made_shown_once_and_revoked(server, open_page, outp
     page.reload()
     assert page.locator(".made code.secret").count() == 0  # shown once, never again
 
+    # A revocation that fails (here: the service unavailable) says why, where the page says its errors.
+    page.fill("form.new-token input[name=name]", "another script")
+    page.click("form.new-token button[type=submit]")
+    page.wait_for_selector("tr[data-state=live] button:text('Revoke')")
+    page.route("**/revoke/", lambda route: route.fulfill(status=503, json={
+        "status": "error", "message": "the database is unavailable", "path": "$", "rule": "database"}))
+    page.locator("tr[data-state=live] button:text('Revoke')").first.click()
+    page.wait_for_selector(".made .state.error:text('the database is unavailable')")
+
 
 def test_after_logging_in_only_a_page_of_this_site_is_next(server, open_page, viewer):
     page = open_page(server, logged_in=False).page

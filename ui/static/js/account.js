@@ -56,8 +56,12 @@ export async function renderAccount(view) {
         el("td", { text: formatTime(token.last_used_at) }), el("td", { class: "token-state", text: token.state }),
         el("td", {}, token.state === "live" && el("button", { type: "button", class: "secondary",
           text: "Revoke", "aria-label": `Revoke ${token.name}`, onclick: async () => {
-            await postJson(`/api/v1/tokens/${token.id}/revoke/`);
-            await refresh();
+            try {
+              await postJson(`/api/v1/tokens/${token.id}/revoke/`);
+              await refresh();
+            } catch (error) {  // e.g. the session ended meanwhile: say so where the form says its own
+              made.replaceChildren(el("p", { class: "state error", text: error.message }));
+            }
           } }))))))));
   }
 }
