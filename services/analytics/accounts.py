@@ -350,10 +350,12 @@ def token_principal(engine: Engine, token: str, address: str | None) -> Principa
     if not token.startswith(TOKEN_PREFIX):
         return None
     with engine.begin() as connection:
-        row = store.live_token(connection, digest(token))
+        row = store.live_token(connection, digest(token), TOKEN_USE_EVERY)
         if row is None:
             return None
-        if store.note_token_use(connection, row["token_id"], TOKEN_USE_EVERY):
+        # Written only when due (a write per request otherwise); the update checks again, so that of
+        # workers that found it due together exactly one records the use.
+        if row["stale"] and store.note_token_use(connection, row["token_id"], TOKEN_USE_EVERY):
             audit.record(connection, "token-used", actor=row["name"], address=address, token_id=row["token_id"])
     role = min(row["token_role"], row["role"], key=ROLES.index)
     return Principal(row["id"], row["name"], role, "token", row["token_id"])

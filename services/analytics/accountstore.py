@@ -127,13 +127,15 @@ def revoke_token(connection: Connection, token_id: str) -> bool:
     ).rowcount > 0
 
 
-def live_token(connection: Connection, digest: str) -> RowMapping | None:
-    """The token and its user when it is neither revoked nor expired and its user is enabled."""
+def live_token(connection: Connection, digest: str, use_every: int) -> RowMapping | None:
+    """The token and its user when it is neither revoked nor expired and its user is enabled; ``stale``
+    when its use was last noted more than ``use_every`` seconds ago (note_token_use is due)."""
     return connection.execute(
-        text("SELECT CAST(t.id AS text) AS token_id, t.role AS token_role, u.id, u.name, u.role FROM api_tokens t"
-             " JOIN users u ON u.id = t.user_id"
+        text("SELECT CAST(t.id AS text) AS token_id, t.role AS token_role, u.id, u.name, u.role,"
+             " (t.last_used_at IS NULL OR t.last_used_at <= now() - make_interval(secs => :every)) AS stale"
+             " FROM api_tokens t JOIN users u ON u.id = t.user_id"
              " WHERE t.token_digest = :digest AND t.revoked_at IS NULL AND t.expires_at > now() AND NOT u.disabled"),
-        {"digest": digest}).mappings().first()
+        {"digest": digest, "every": use_every}).mappings().first()
 
 
 def note_token_use(connection: Connection, token_id: str, every: int) -> bool:
