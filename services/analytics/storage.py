@@ -1,5 +1,6 @@
-"""Every SQL statement of the analytics: exports and counts, read from the collector's database
-(its replica when there is one), streamed with server-side cursors.
+"""Every SQL statement the analytics send the collector's database (its replica when there is one):
+exports and counts, streamed with server-side cursors. Their own database has two modules of its
+own: accountstore.py (accounts, sessions, tokens, audit) and jobstore.py (the jobs' rows).
 
 Date ranges select installations by the day of their last report (modification_date), action
 logs by the day they were received, OSWL records by their day (created_date). Filtered
