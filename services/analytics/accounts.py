@@ -307,8 +307,9 @@ def create_token(engine: Engine, actor: Actor, *, owner: str, name: str, role: R
         ceiling = user["role"] if actor.principal is None else min(user["role"], actor.principal.role, key=ROLES.index)
         role = role or ceiling
         if ROLES.index(role) > ROLES.index(ceiling):
-            raise Refused(400, f"a token cannot have more rights than its user and its maker ({ceiling})",
-                          rule="token-role", path="$.role")
+            whose = "its user" if ceiling == user["role"] else "the token that asks for it"
+            raise Refused(400, f"a token cannot have more rights than {whose} ({ceiling})", rule="token-role",
+                          path="$.role")
         made = store.insert_token(connection, digest(secret), user["id"], name, role, days, actor.name)
         audit.record(connection, "token-created", actor=actor.name, address=actor.address, token_id=made["id"],
                      user=user["name"], role=role, name=name)
