@@ -36,6 +36,7 @@ from fuelstats.analytics.jobs import KEEP_ENDED_JOBS_DAYS, JobSpec
 from fuelstats.core.database import engine_for
 from fuelstats.worker import metrics, runner
 from fuelstats.worker.settings import WorkerSettings, get_settings
+from fuelstats_common.commands import root_cause
 
 log = structlog.get_logger("fuelstats.worker")
 
@@ -117,8 +118,7 @@ def _failed(jobs: Any, attempt: runner.Attempt, reason: str, settings: WorkerSet
 
 def _reason(error: BaseException) -> str:
     """Why an attempt failed, in a line for its user: the error's own words, never a traceback."""
-    text = str(getattr(error, "orig", None) or error).strip().splitlines()
-    return f"{type(error).__name__}: {text[0] if text else ''}"[:500]
+    return f"{type(error).__name__}: {root_cause(error)}"[:500]
 
 
 async def sweep(context: JobContext, timestamp: int) -> None:
