@@ -44,6 +44,9 @@ log = structlog.get_logger("fuelstats.worker")
 # the unit's TimeoutStopSec is longer.
 SHUTDOWN_GRACE = 20.0
 LONGEST_OUTAGE_WAIT = 30.0
+# The sweep goes before every waiting job (procrastinate takes the highest priority first, jobs are 0),
+# so that jobs of dead workers are not left behind a queue of exports; it still needs a free slot.
+SWEEP_PRIORITY = 100
 
 
 def _libpq_url(url: str) -> str:
@@ -57,7 +60,8 @@ def worker_app(settings: WorkerSettings) -> App:
     app = App(connector=connector)
     retry = RetryStrategy(max_attempts=settings.job_attempts - 1, exponential_wait=settings.job_retry_wait)
     app.task(name=RUN_TASK, queue=QUEUE, pass_context=True, retry=retry if settings.job_attempts > 1 else False)(run)
-    sweeper = app.task(name=SWEEP_TASK, queue=QUEUE, pass_context=True, queueing_lock=SWEEP_TASK)(sweep)
+    sweeper = app.task(name=SWEEP_TASK, queue=QUEUE, pass_context=True, queueing_lock=SWEEP_TASK,
+                       priority=SWEEP_PRIORITY)(sweep)
     app.periodic(cron=settings.sweep_cron, periodic_id=SWEEP_TASK)(sweeper)
     return app
 

@@ -134,3 +134,22 @@ def test_a_failed_attempt_is_retried_and_a_poison_job_fails_with_its_reason(api,
     exposed = metrics_of(worker)
     assert 'fuelstats_job_attempts_total{kind="report",outcome="retried"} 3.0' in exposed
     assert 'fuelstats_job_attempts_total{kind="report",outcome="failed"} 1.0' in exposed
+
+
+def test_the_sweep_goes_before_the_jobs_that_wait(api, start_worker, database_url, queue):
+    start_worker()  # one job at a time
+    with engine_for(queue).connect() as connection:
+        def sweep_waiting() -> int | None:
+            return connection.execute(text("SELECT id FROM procrastinate_jobs WHERE task_name = 'fuelstats.jobs.sweep'"
+                                            " AND status = 'todo'")).scalar()
+
+        with locked(database_url, "action_logs"):
+            held, waiting = create(api, kind="export", name="action_logs"), create(api, kind="export", name="plugins")
+            wait_for(api, held["id"], "running")
+            sweep = until(sweep_waiting)  # deferred after the job that waits, while the held one runs
+        wait_for(api, waiting["id"], "succeeded")
+        started = connection.execute(text(
+            "SELECT e.job_id FROM procrastinate_events e WHERE e.type = 'started' AND e.job_id IN"
+            " (:sweep, (SELECT queue_job_id FROM jobs WHERE id = :waiting)) ORDER BY e.id"),
+            {"sweep": sweep, "waiting": waiting["id"]}).scalars().all()
+    assert started[0] == sweep, "the sweep ran first, once the slot was free"
