@@ -54,6 +54,11 @@ def pending_job(connection: Connection, dedupe_key: str) -> RowMapping | None:
              f" WHERE j.dedupe_key = :key AND {_PENDING}"), {"key": dedupe_key}).mappings().first()
 
 
+def is_pending(connection: Connection, job_id: uuid.UUID) -> bool:
+    return connection.execute(text(f"SELECT EXISTS (SELECT FROM jobs j WHERE j.id = :id AND {_PENDING})"),
+                              {"id": job_id}).scalar_one()  # type: ignore[no-any-return]
+
+
 def job(connection: Connection, job_id: uuid.UUID) -> RowMapping | None:
     return connection.execute(text(f"SELECT {_COLUMNS} FROM jobs j JOIN users u ON u.id = j.user_id WHERE j.id = :id"),
                               {"id": job_id}).mappings().first()

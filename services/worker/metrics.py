@@ -31,8 +31,9 @@ DURATION = Histogram(
 )
 ROWS = Counter("fuelstats_job_rows_total", "Rows written into jobs' results, by kind.", ["kind"])
 STALLED = Counter(
-    "fuelstats_jobs_stalled_total", "Jobs found on a dead worker by this worker's sweeps: run again, or failed when"
-    " out of attempts.", ["outcome"],
+    "fuelstats_jobs_stalled_total", "Jobs found on a dead worker by this worker's sweeps: run again, failed when"
+    " out of attempts, or aborted when the job had ended (cancelled, or finished before its worker died).",
+    ["outcome"],
 )
 
 

@@ -25,7 +25,8 @@ from typing import Any
 import structlog
 from procrastinate import App, JobContext, PsycopgConnector, RetryStrategy, exceptions
 from procrastinate.job_context import AbortReason
-from procrastinate.jobs import Status
+from procrastinate.jobs import Job, Status
+from procrastinate.manager import JobManager
 from psycopg import OperationalError
 from psycopg_pool import PoolTimeout
 from sqlalchemy import make_url
@@ -131,18 +132,11 @@ async def sweep(context: JobContext, timestamp: int) -> None:
     jobs = engine_for(settings.require_analytics_database_url())
     manager = context.app.job_manager
     for stalled in await manager.get_stalled_jobs(seconds_since_heartbeat=settings.stalled_after):
-        if stalled.task_name == RUN_TASK and stalled.attempts + 1 < settings.job_attempts:
-            await manager.retry_job(stalled)
-            metrics.STALLED.labels("retried").inc()
-            log.warning("job of a dead worker run again", job=stalled.task_kwargs.get("job_id"),
-                        attempts=stalled.attempts + 1)
-            continue
-        await manager.finish_job(stalled, status=Status.FAILED, delete_job=False)
-        if stalled.task_name == RUN_TASK:
-            await asyncio.to_thread(_fail, jobs, str(stalled.task_kwargs["job_id"]),
-                                    f"its worker stopped {stalled.attempts + 1} times before it was done"
-                                    " (killed, or its machine gone)")
-            metrics.STALLED.labels("failed").inc()
+        try:
+            await _take_over(manager, jobs, stalled, settings)
+        except Exception as error:  # the next sweep tries it again; the others are not held up
+            log.error("job of a dead worker not taken over", queue_job=stalled.id, task=stalled.task_name,
+                      job=stalled.task_kwargs.get("job_id"), error=_reason(error))
     results = settings.require_jobs_dir()
     expired = await asyncio.to_thread(_expire, jobs, results)
     swept = await asyncio.to_thread(runner.sweep_files, results, jobs)
@@ -151,6 +145,33 @@ async def sweep(context: JobContext, timestamp: int) -> None:
     forgotten = await asyncio.to_thread(_forget, jobs)
     if expired or swept or forgotten:
         log.info("swept", expired_results=expired, files_deleted=swept, jobs_forgotten=forgotten)
+
+
+async def _take_over(manager: JobManager, jobs: Any, stalled: Job, settings: WorkerSettings) -> None:
+    """A job of a dead worker: run again if its row is still pending and it has attempts left, failed
+    if not; a run whose row has ended (cancelled, or finished before its worker died) is only closed:
+    run again, it could take the queueing lock of the identical job asked for since."""
+    job_id = str(stalled.task_kwargs["job_id"]) if stalled.task_name == RUN_TASK else None
+    if job_id is not None and not await asyncio.to_thread(_pending, jobs, job_id):
+        await manager.finish_job(stalled, status=Status.ABORTED, delete_job=False)
+        metrics.STALLED.labels("aborted").inc()
+        log.info("job of a dead worker had ended", job=job_id)
+        return
+    if job_id is not None and stalled.attempts + 1 < settings.job_attempts:
+        await manager.retry_job(stalled)
+        metrics.STALLED.labels("retried").inc()
+        log.warning("job of a dead worker run again", job=job_id, attempts=stalled.attempts + 1)
+        return
+    await manager.finish_job(stalled, status=Status.FAILED, delete_job=False)
+    if job_id is not None:
+        await asyncio.to_thread(_fail, jobs, job_id, f"its worker stopped {stalled.attempts + 1} times before it"
+                                " was done (killed, or its machine gone)")
+        metrics.STALLED.labels("failed").inc()
+
+
+def _pending(jobs: Any, job_id: str) -> bool:
+    with jobs.connect() as connection:
+        return jobstore.is_pending(connection, uuid.UUID(job_id))
 
 
 def _fail(jobs: Any, job_id: str, reason: str) -> None:
