@@ -138,6 +138,16 @@ def fail_job(connection: Connection, job_id: uuid.UUID, error: str) -> None:
                             f" WHERE j.id = :id AND {_PENDING}"), {"id": job_id, "error": error})
 
 
+def fail_forsaken(connection: Connection, error: str) -> list[uuid.UUID]:
+    """Pending jobs whose run no worker will take up, failed for good with ``error``: procrastinate ended
+    their run (succeeded, failed, cancelled, aborted) but the worker's last word on the row was lost.
+    Left pending, the row would be handed to whoever asks for the identical job, forever."""
+    return list(connection.execute(text(
+        f"UPDATE jobs j SET state = 'failed', error = :error, finished_at = now() WHERE {_PENDING}"
+        f" AND NOT EXISTS (SELECT FROM procrastinate_jobs q WHERE q.id = j.queue_job_id"
+        f" AND q.status IN ('todo', 'doing')) RETURNING j.id"), {"error": error}).scalars())
+
+
 def expire_results(connection: Connection) -> list[RowMapping]:
     """Succeeded jobs whose results are due to go, now expired: their files, to delete."""
     return list(connection.execute(text(

@@ -137,6 +137,9 @@ async def sweep(context: JobContext, timestamp: int) -> None:
         except Exception as error:  # the next sweep tries it again; the others are not held up
             log.error("job of a dead worker not taken over", queue_job=stalled.id, task=stalled.task_name,
                       job=stalled.task_kwargs.get("job_id"), error=_reason(error))
+    forsaken = await asyncio.to_thread(_fail_forsaken, jobs)
+    if forsaken:
+        log.warning("jobs whose run had ended failed", jobs=[str(job) for job in forsaken])
     results = settings.require_jobs_dir()
     expired = await asyncio.to_thread(_expire, jobs, results)
     swept = await asyncio.to_thread(runner.sweep_files, results, jobs)
@@ -177,6 +180,12 @@ def _pending(jobs: Any, job_id: str) -> bool:
 def _fail(jobs: Any, job_id: str, reason: str) -> None:
     with jobs.begin() as connection:
         jobstore.fail_job(connection, uuid.UUID(job_id), reason)
+
+
+def _fail_forsaken(jobs: Any) -> list[uuid.UUID]:
+    with jobs.begin() as connection:
+        return jobstore.fail_forsaken(connection, "its run in the queue ended without a last word from its worker"
+                                      " (lost with the database, or its worker killed mid-way): ask for it again")
 
 
 def _expire(jobs: Any, results: Any) -> int:

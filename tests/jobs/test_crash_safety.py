@@ -189,3 +189,21 @@ def test_a_dead_workers_job_that_had_ended_is_not_run_again_and_the_others_are(a
     assert api.get(f"/api/v1/jobs/{ended_job['id']}/").json()["error"] == "it ended", "left as it ended"
     assert not second.events("job of a dead worker not taken over")
     assert 'fuelstats_jobs_stalled_total{outcome="aborted"} 1.0' in metrics_of(second)
+
+
+def test_a_pending_job_whose_run_ended_in_the_queue_fails_with_why(api, start_worker, queue):
+    # No worker yet: the jobs wait. Then procrastinate's runs end, but the rows never hear of it.
+    statuses = ("succeeded", "failed", "cancelled", "aborted")
+    forsaken = [create(api, kind="export", name=name) for name in ("clusters", "nodes", "plugins", "action_logs")]
+    waiting = create(api, kind="report", name="deployment_history")
+    with engine_for(queue).begin() as connection:
+        for job, status in zip(forsaken, statuses, strict=True):
+            connection.execute(text("UPDATE procrastinate_jobs SET status = :status"
+                                    " WHERE id = (SELECT queue_job_id FROM jobs WHERE id = :id)"),
+                               {"id": job["id"], "status": status})
+    start_worker()
+    for job in forsaken:
+        failed = wait_for(api, job["id"], "failed", timeout=20)
+        assert failed["error"].startswith("its run in the queue ended without a last word from its worker")
+        assert create(api, kind="export", name=job["name"])["id"] != job["id"], "asked again: a new job"
+    assert wait_for(api, waiting["id"], "succeeded", "failed")["state"] == "succeeded"
