@@ -167,11 +167,17 @@ def create(engine: Engine, caller: Caller, spec: JobSpec) -> tuple[RowMapping, b
     _may_ask_for(caller, spec)
     key = dedupe_key(caller.principal.name, spec)
     with engine.begin() as connection:
-        job_id = jobstore.insert_job(connection, caller.principal.user_id, spec.kind, spec.name, spec.parameters, key)
-        if job_id is None:
+        while True:
+            job_id = jobstore.insert_job(connection, caller.principal.user_id, spec.kind, spec.name, spec.parameters,
+                                         key)
+            if job_id is not None:
+                break
             existing = jobstore.pending_job(connection, key)
-            assert existing is not None, "the unique index refused it for a pending job"
-            return existing, False
+            if existing is not None:
+                return existing, False
+            # The pending job that refused the row ended between the two statements (each sees what is
+            # committed when it starts): nothing was written, and the row may now go in. Each turn
+            # needs another identical job asked for and ended meanwhile, so the loop ends.
         jobstore.set_queue_job(connection, job_id, jobqueue.defer(connection, str(job_id), key))
         job = jobstore.job(connection, job_id)
         assert job is not None

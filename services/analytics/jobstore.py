@@ -54,6 +54,11 @@ def pending_job(connection: Connection, dedupe_key: str) -> RowMapping | None:
              f" WHERE j.dedupe_key = :key AND {_PENDING}"), {"key": dedupe_key}).mappings().first()
 
 
+def is_pending(connection: Connection, job_id: uuid.UUID) -> bool:
+    return connection.execute(text(f"SELECT EXISTS (SELECT FROM jobs j WHERE j.id = :id AND {_PENDING})"),
+                              {"id": job_id}).scalar_one()  # type: ignore[no-any-return]
+
+
 def job(connection: Connection, job_id: uuid.UUID) -> RowMapping | None:
     return connection.execute(text(f"SELECT {_COLUMNS} FROM jobs j JOIN users u ON u.id = j.user_id WHERE j.id = :id"),
                               {"id": job_id}).mappings().first()
@@ -131,6 +136,16 @@ def fail_job(connection: Connection, job_id: uuid.UUID, error: str) -> None:
     """A pending job failed for good, whatever attempt it was at (its worker died once too often)."""
     connection.execute(text(f"UPDATE jobs j SET state = 'failed', error = :error, finished_at = now()"
                             f" WHERE j.id = :id AND {_PENDING}"), {"id": job_id, "error": error})
+
+
+def fail_forsaken(connection: Connection, error: str) -> list[uuid.UUID]:
+    """Pending jobs whose run no worker will take up, failed for good with ``error``: procrastinate ended
+    their run (succeeded, failed, cancelled, aborted) but the worker's last word on the row was lost.
+    Left pending, the row would be handed to whoever asks for the identical job, forever."""
+    return list(connection.execute(text(
+        f"UPDATE jobs j SET state = 'failed', error = :error, finished_at = now() WHERE {_PENDING}"
+        f" AND NOT EXISTS (SELECT FROM procrastinate_jobs q WHERE q.id = j.queue_job_id"
+        f" AND q.status IN ('todo', 'doing')) RETURNING j.id"), {"error": error}).scalars())
 
 
 def expire_results(connection: Connection) -> list[RowMapping]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from fuelstats.core.database import POOL_CONNECTIONS
 from fuelstats.worker.settings import get_settings
 
 
@@ -13,7 +14,7 @@ def group() -> None:
 
 
 @group.command()
-@click.option("--concurrency", type=click.IntRange(min=1, max=16), default=None,
+@click.option("--concurrency", type=click.IntRange(min=1, max=POOL_CONNECTIONS), default=None,
               help="Jobs run at once [FUELSTATS_WORKER_CONCURRENCY].")
 def run(concurrency: int | None) -> None:
     """Run jobs from the queue until SIGTERM; start more workers, here or elsewhere, to run more at once."""

@@ -20,6 +20,12 @@ from fuelstats_common.database import with_driver
 # fails that request, or in_one_statement sends it again.
 PING_AFTER_IDLE_SECONDS = 1.0
 
+# Connections an engine holds at most: kept, and opened beyond them when all are busy. A caller that
+# would hold more at once waits for one (30 s, then fails): the workers' concurrency stays within it.
+POOL_SIZE = 5
+POOL_OVERFLOW = 5
+POOL_CONNECTIONS = POOL_SIZE + POOL_OVERFLOW
+
 
 @functools.cache
 def engine_for(url: str) -> Engine:
@@ -29,7 +35,7 @@ def engine_for(url: str) -> Engine:
 def _new_engine(url: str | URL, **options: t.Any) -> Engine:
     # orjson reads JSONB several times faster than the json module (and keeps big integers).
     # Writing stays with the json module: orjson refuses integers beyond 64 bits, which bodies may hold.
-    engine = create_engine(url, pool_size=5, max_overflow=5, json_deserializer=orjson.loads, **options)
+    engine = create_engine(url, pool_size=POOL_SIZE, max_overflow=POOL_OVERFLOW, json_deserializer=orjson.loads, **options)
     event.listen(engine, "checkin", _idle_from_now)
     event.listen(engine, "checkout", functools.partial(_ping_when_idle, engine.dialect))
     return engine

@@ -17,6 +17,7 @@ from prometheus_client.registry import Collector
 from sqlalchemy import Engine
 
 from fuelstats.analytics import jobstore
+from fuelstats_common.commands import root_cause
 
 log = structlog.get_logger("fuelstats.worker")
 
@@ -30,8 +31,9 @@ DURATION = Histogram(
 )
 ROWS = Counter("fuelstats_job_rows_total", "Rows written into jobs' results, by kind.", ["kind"])
 STALLED = Counter(
-    "fuelstats_jobs_stalled_total", "Jobs found on a dead worker by this worker's sweeps: run again, or failed when"
-    " out of attempts.", ["outcome"],
+    "fuelstats_jobs_stalled_total", "Jobs found on a dead worker by this worker's sweeps: run again, failed when"
+    " out of attempts, or aborted when the job had ended (cancelled, or finished before its worker died).",
+    ["outcome"],
 )
 
 
@@ -50,7 +52,7 @@ class QueueDepth(Collector):
                 counted = {(row["kind"], row["state"]): row["jobs"]
                            for row in jobstore.pending_counts(connection, self.timeout_ms)}
         except Exception as error:  # the scrape goes on without the depth; the log says why
-            log.warning("queue depth not read", error=str(error).splitlines()[0])
+            log.warning("queue depth not read", error=root_cause(error))
             return
         for kind in ("export", "report"):
             for state in ("queued", "running"):

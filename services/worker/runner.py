@@ -32,6 +32,7 @@ from sqlalchemy import Engine
 
 from fuelstats.analytics import exports, jobstore, storage
 from fuelstats.analytics.jobs import JobSpec
+from fuelstats_common.commands import root_cause
 
 log = structlog.get_logger("fuelstats.worker")
 
@@ -190,7 +191,7 @@ def _cancelled_on_stop(attempt: Attempt, dbapi_connection: Any) -> Iterator[None
                 dbapi_connection.cancel()
                 return
             except Exception as error:  # the database is away: the statement will fail by itself
-                log.warning("progress not noted", job=str(attempt.job_id), error=str(error).splitlines()[0])
+                log.warning("progress not noted", job=str(attempt.job_id), error=root_cause(error))
 
     watcher = threading.Thread(target=watch, name=f"watch-{attempt.job_id}", daemon=True)
     watcher.start()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field, field_validator
 
+from fuelstats.core.database import POOL_CONNECTIONS
 from fuelstats.core.settings import AnalyticsDatabaseSettings, HealthSettings, JobSettings, MetricsBind, ReplicaSettings
 from fuelstats_common.settings import settings_of
 
@@ -19,7 +20,9 @@ class WorkerSettings(ReplicaSettings, AnalyticsDatabaseSettings, JobSettings, He
     worker_metrics_bind: MetricsBind = Field(
         default="127.0.0.1:9485", description="HOST:PORT where `fuelstats worker run` serves its metrics, or off."
     )
-    worker_concurrency: int = Field(default=1, ge=1, le=16, description="Jobs one worker process runs at once.")
+    # Each running export or report holds one of the collector database's connections till it ends.
+    worker_concurrency: int = Field(default=1, ge=1, le=POOL_CONNECTIONS,
+                                    description="Jobs one worker process runs at once.")
     worker_heartbeat: float = Field(
         default=10.0, gt=0, le=300, description="Seconds between a worker's heartbeats; one silent for three of them"
         " is taken for dead, and its jobs are run again.",

@@ -25,7 +25,8 @@ from typing import Any
 import structlog
 from procrastinate import App, JobContext, PsycopgConnector, RetryStrategy, exceptions
 from procrastinate.job_context import AbortReason
-from procrastinate.jobs import Status
+from procrastinate.jobs import Job, Status
+from procrastinate.manager import JobManager
 from psycopg import OperationalError
 from psycopg_pool import PoolTimeout
 from sqlalchemy import make_url
@@ -36,6 +37,7 @@ from fuelstats.analytics.jobs import KEEP_ENDED_JOBS_DAYS, JobSpec
 from fuelstats.core.database import engine_for
 from fuelstats.worker import metrics, runner
 from fuelstats.worker.settings import WorkerSettings, get_settings
+from fuelstats_common.commands import root_cause
 
 log = structlog.get_logger("fuelstats.worker")
 
@@ -43,6 +45,9 @@ log = structlog.get_logger("fuelstats.worker")
 # the unit's TimeoutStopSec is longer.
 SHUTDOWN_GRACE = 20.0
 LONGEST_OUTAGE_WAIT = 30.0
+# The sweep goes before every waiting job (procrastinate takes the highest priority first, jobs are 0),
+# so that jobs of dead workers are not left behind a queue of exports; it still needs a free slot.
+SWEEP_PRIORITY = 100
 
 
 def _libpq_url(url: str) -> str:
@@ -56,7 +61,8 @@ def worker_app(settings: WorkerSettings) -> App:
     app = App(connector=connector)
     retry = RetryStrategy(max_attempts=settings.job_attempts - 1, exponential_wait=settings.job_retry_wait)
     app.task(name=RUN_TASK, queue=QUEUE, pass_context=True, retry=retry if settings.job_attempts > 1 else False)(run)
-    sweeper = app.task(name=SWEEP_TASK, queue=QUEUE, pass_context=True, queueing_lock=SWEEP_TASK)(sweep)
+    sweeper = app.task(name=SWEEP_TASK, queue=QUEUE, pass_context=True, queueing_lock=SWEEP_TASK,
+                       priority=SWEEP_PRIORITY)(sweep)
     app.periodic(cron=settings.sweep_cron, periodic_id=SWEEP_TASK)(sweeper)
     return app
 
@@ -117,8 +123,7 @@ def _failed(jobs: Any, attempt: runner.Attempt, reason: str, settings: WorkerSet
 
 def _reason(error: BaseException) -> str:
     """Why an attempt failed, in a line for its user: the error's own words, never a traceback."""
-    text = str(getattr(error, "orig", None) or error).strip().splitlines()
-    return f"{type(error).__name__}: {text[0] if text else ''}"[:500]
+    return f"{type(error).__name__}: {root_cause(error)}"[:500]
 
 
 async def sweep(context: JobContext, timestamp: int) -> None:
@@ -127,18 +132,14 @@ async def sweep(context: JobContext, timestamp: int) -> None:
     jobs = engine_for(settings.require_analytics_database_url())
     manager = context.app.job_manager
     for stalled in await manager.get_stalled_jobs(seconds_since_heartbeat=settings.stalled_after):
-        if stalled.task_name == RUN_TASK and stalled.attempts + 1 < settings.job_attempts:
-            await manager.retry_job(stalled)
-            metrics.STALLED.labels("retried").inc()
-            log.warning("job of a dead worker run again", job=stalled.task_kwargs.get("job_id"),
-                        attempts=stalled.attempts + 1)
-            continue
-        await manager.finish_job(stalled, status=Status.FAILED, delete_job=False)
-        if stalled.task_name == RUN_TASK:
-            await asyncio.to_thread(_fail, jobs, str(stalled.task_kwargs["job_id"]),
-                                    f"its worker stopped {stalled.attempts + 1} times before it was done"
-                                    " (killed, or its machine gone)")
-            metrics.STALLED.labels("failed").inc()
+        try:
+            await _take_over(manager, jobs, stalled, settings)
+        except Exception as error:  # the next sweep tries it again; the others are not held up
+            log.error("job of a dead worker not taken over", queue_job=stalled.id, task=stalled.task_name,
+                      job=stalled.task_kwargs.get("job_id"), error=_reason(error))
+    forsaken = await asyncio.to_thread(_fail_forsaken, jobs)
+    if forsaken:
+        log.warning("jobs whose run had ended failed", jobs=[str(job) for job in forsaken])
     results = settings.require_jobs_dir()
     expired = await asyncio.to_thread(_expire, jobs, results)
     swept = await asyncio.to_thread(runner.sweep_files, results, jobs)
@@ -149,9 +150,42 @@ async def sweep(context: JobContext, timestamp: int) -> None:
         log.info("swept", expired_results=expired, files_deleted=swept, jobs_forgotten=forgotten)
 
 
+async def _take_over(manager: JobManager, jobs: Any, stalled: Job, settings: WorkerSettings) -> None:
+    """A job of a dead worker: run again if its row is still pending and it has attempts left, failed
+    if not; a run whose row has ended (cancelled, or finished before its worker died) is only closed:
+    run again, it could take the queueing lock of the identical job asked for since."""
+    job_id = str(stalled.task_kwargs["job_id"]) if stalled.task_name == RUN_TASK else None
+    if job_id is not None and not await asyncio.to_thread(_pending, jobs, job_id):
+        await manager.finish_job(stalled, status=Status.ABORTED, delete_job=False)
+        metrics.STALLED.labels("aborted").inc()
+        log.info("job of a dead worker had ended", job=job_id)
+        return
+    if job_id is not None and stalled.attempts + 1 < settings.job_attempts:
+        await manager.retry_job(stalled)
+        metrics.STALLED.labels("retried").inc()
+        log.warning("job of a dead worker run again", job=job_id, attempts=stalled.attempts + 1)
+        return
+    await manager.finish_job(stalled, status=Status.FAILED, delete_job=False)
+    if job_id is not None:
+        await asyncio.to_thread(_fail, jobs, job_id, f"its worker stopped {stalled.attempts + 1} times before it"
+                                " was done (killed, or its machine gone)")
+        metrics.STALLED.labels("failed").inc()
+
+
+def _pending(jobs: Any, job_id: str) -> bool:
+    with jobs.connect() as connection:
+        return jobstore.is_pending(connection, uuid.UUID(job_id))
+
+
 def _fail(jobs: Any, job_id: str, reason: str) -> None:
     with jobs.begin() as connection:
         jobstore.fail_job(connection, uuid.UUID(job_id), reason)
+
+
+def _fail_forsaken(jobs: Any) -> list[uuid.UUID]:
+    with jobs.begin() as connection:
+        return jobstore.fail_forsaken(connection, "its run in the queue ended without a last word from its worker"
+                                      " (lost with the database, or its worker killed mid-way): ask for it again")
 
 
 def _expire(jobs: Any, results: Any) -> int:

@@ -134,3 +134,76 @@ def test_a_failed_attempt_is_retried_and_a_poison_job_fails_with_its_reason(api,
     exposed = metrics_of(worker)
     assert 'fuelstats_job_attempts_total{kind="report",outcome="retried"} 3.0' in exposed
     assert 'fuelstats_job_attempts_total{kind="report",outcome="failed"} 1.0' in exposed
+
+
+def test_the_sweep_goes_before_the_jobs_that_wait(api, start_worker, database_url, queue):
+    start_worker()  # one job at a time
+    with engine_for(queue).connect() as connection:
+        def sweep_waiting() -> int | None:
+            return connection.execute(text("SELECT id FROM procrastinate_jobs WHERE task_name = 'fuelstats.jobs.sweep'"
+                                            " AND status = 'todo'")).scalar()
+
+        with locked(database_url, "action_logs"):
+            held, waiting = create(api, kind="export", name="action_logs"), create(api, kind="export", name="plugins")
+            wait_for(api, held["id"], "running")
+            sweep = until(sweep_waiting)  # deferred after the job that waits, while the held one runs
+        wait_for(api, waiting["id"], "succeeded")
+        started = connection.execute(text(
+            "SELECT e.job_id FROM procrastinate_events e WHERE e.type = 'started' AND e.job_id IN"
+            " (:sweep, (SELECT queue_job_id FROM jobs WHERE id = :waiting)) ORDER BY e.id"),
+            {"sweep": sweep, "waiting": waiting["id"]}).scalars().all()
+    assert started[0] == sweep, "the sweep ran first, once the slot was free"
+
+
+
+def held_back(queue: str, job: dict, until_when: str) -> None:  # type: ignore[type-arg]
+    """The run of ``job`` waits in the queue until ``until_when`` (as if every worker were busy meanwhile)."""
+    with engine_for(queue).begin() as connection:
+        connection.execute(text(f"UPDATE procrastinate_jobs SET scheduled_at = {until_when}"
+                                " WHERE id = (SELECT queue_job_id FROM jobs WHERE id = :id)"), {"id": job["id"]})
+
+
+def test_a_dead_workers_job_that_had_ended_is_not_run_again_and_the_others_are(api, start_worker, database_url,
+                                                                                queue):
+    first = start_worker(FUELSTATS_WORKER_CONCURRENCY="2")
+    with locked(database_url, "action_logs"):
+        ended_job = create(api, kind="export", name="action_logs")
+        other = create(api, kind="report", name="deployment_history")
+        for job in (ended_job, other):
+            wait_for(api, job["id"], "running")
+        first.kill()
+    # Its worker had written the row's end (here, failed for good), and was killed before telling procrastinate.
+    with engine_for(queue).begin() as connection:
+        connection.execute(text("UPDATE jobs SET state = 'failed', error = 'it ended', finished_at = now()"
+                                " WHERE id = :id"), {"id": ended_job["id"]})
+    # Asked for again, and waiting in the queue with the queueing lock the old run's would take back if run again.
+    again = create(api, kind="export", name="action_logs")
+    assert again["id"] != ended_job["id"]
+    held_back(queue, again, "now() + interval '1 hour'")
+    second = start_worker()
+    assert until(lambda: queue_row(queue, ended_job)[0] != "doing", timeout=20)
+    assert queue_row(queue, ended_job)[0] == "aborted"
+    assert wait_for(api, other["id"], "succeeded", "failed")["state"] == "succeeded", "the sweep went on"
+    held_back(queue, again, "now()")
+    assert wait_for(api, again["id"], "succeeded", "failed")["state"] == "succeeded"
+    assert api.get(f"/api/v1/jobs/{ended_job['id']}/").json()["error"] == "it ended", "left as it ended"
+    assert not second.events("job of a dead worker not taken over")
+    assert 'fuelstats_jobs_stalled_total{outcome="aborted"} 1.0' in metrics_of(second)
+
+
+def test_a_pending_job_whose_run_ended_in_the_queue_fails_with_why(api, start_worker, queue):
+    # No worker yet: the jobs wait. Then procrastinate's runs end, but the rows never hear of it.
+    statuses = ("succeeded", "failed", "cancelled", "aborted")
+    forsaken = [create(api, kind="export", name=name) for name in ("clusters", "nodes", "plugins", "action_logs")]
+    waiting = create(api, kind="report", name="deployment_history")
+    with engine_for(queue).begin() as connection:
+        for job, status in zip(forsaken, statuses, strict=True):
+            connection.execute(text("UPDATE procrastinate_jobs SET status = :status"
+                                    " WHERE id = (SELECT queue_job_id FROM jobs WHERE id = :id)"),
+                               {"id": job["id"], "status": status})
+    start_worker()
+    for job in forsaken:
+        failed = wait_for(api, job["id"], "failed", timeout=20)
+        assert failed["error"].startswith("its run in the queue ended without a last word from its worker")
+        assert create(api, kind="export", name=job["name"])["id"] != job["id"], "asked again: a new job"
+    assert wait_for(api, waiting["id"], "succeeded", "failed")["state"] == "succeeded"

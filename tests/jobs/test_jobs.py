@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import csv
 import io
+import uuid
 import zipfile
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import event, text
 
+from fuelstats.analytics import jobqueue, jobstore
 from fuelstats.core.database import engine_for
 from tests.analytics.auth import bearer, new_token, new_user
 from tests.jobs.conftest import create, metrics_of, wait_for
@@ -214,3 +216,26 @@ def test_a_synchronous_export_above_the_limit_points_to_the_job_api(api, app_cli
     start_worker()
     job = wait_for(limited, create(limited, **pointer["body"])["id"], "succeeded", "failed")
     assert limited.get(job["result"]["href"]).content == whole
+
+
+def test_a_pending_job_that_ends_while_it_is_asked_for_again_makes_a_new_one(api, queue):
+    # No worker runs; the identical job ends between the insert it refuses and the look for it.
+    first = create(api, kind="export", name="plugins")
+    engine = engine_for(queue)
+    ended: list[str] = []
+
+    def end_it_after_the_refused_insert(connection, cursor, statement, *_) -> None:  # type: ignore[no-untyped-def]
+        if statement.startswith("INSERT INTO jobs") and cursor.rowcount == 0 and not ended:
+            with engine.begin() as other:  # cancelled, as the API cancels: its row and its queue entry
+                cancelled = jobstore.cancel_job(other, uuid.UUID(first["id"]))
+                assert cancelled is not None
+                jobqueue.cancel(other, cancelled["queue_job_id"])
+                ended.append(cancelled["state"])
+
+    event.listen(engine, "after_cursor_execute", end_it_after_the_refused_insert)
+    try:
+        again = create(api, kind="export", name="plugins")
+    finally:
+        event.remove(engine, "after_cursor_execute", end_it_after_the_refused_insert)
+    assert ended == ["cancelled"], "the identical job ended in between"
+    assert again["id"] != first["id"] and again["state"] == "queued"

@@ -4,6 +4,7 @@ result downloaded: the same bytes as the synchronous export."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,6 +20,13 @@ def jobs_server(population, elasticsearch_node, database_url: str, admin, jobs_d
     yield from serve({"FUELSTATS_ELASTICSEARCH_URL": elasticsearch_node.url, "FUELSTATS_INDEX_PREFIX": population,
                       "FUELSTATS_DATABASE_URL": database_url, "FUELSTATS_JOBS_DIR": str(jobs_dir)},
                      tmp_path / "analytics.log", admin)
+
+
+JOBS_LIST = re.compile(r"/api/v1/jobs/(\?.*)?$")
+
+
+def abort(route) -> None:  # type: ignore[no-untyped-def]
+    route.abort()
 
 
 def start(page, what: str) -> str:  # type: ignore[no-untyped-def]
@@ -42,6 +50,11 @@ def test_start_cancel_follow_and_download_a_job(jobs_server, open_page, start_wo
     waiting = start(page, "report:deployment_history")
     row = f"tr[data-job='{waiting}']"
     assert page.inner_text(f"{row} .job-progress") == "waiting for a worker"
+    # A look at the list that fails is said, and the page goes on looking: the next one clears it.
+    page.route(JOBS_LIST, abort)
+    page.wait_for_selector(".job-message .state.error:text('The jobs cannot be listed')")
+    page.unroute(JOBS_LIST, abort)
+    page.wait_for_selector(".job-message .state.error", state="detached")
     page.click(f"{row} button:text('Cancel')")
     page.wait_for_selector(f"{row}[data-state=cancelled]")
 

@@ -52,13 +52,25 @@ export async function renderJobs(view) {
     form, list);
 
   let timer = null;
+  let failure = null; // the message of the last look that failed, gone once one succeeds
   await refresh();
 
   async function refresh() {
     clearTimeout(timer);
-    const { items } = await getJson("/api/v1/jobs/", visitor.role === "admin" ? { owner: "*" } : {});
+    let items;
+    try {
+      ({ items } = await getJson("/api/v1/jobs/", visitor.role === "admin" ? { owner: "*" } : {}));
+    } catch (error) {
+      // Said, and looked at again: the analytics may be back in a moment.
+      failure = el("span", { class: "state error", text: `The jobs cannot be listed: ${error.message}` });
+      message.replaceChildren(failure);
+      poll();
+      return;
+    }
+    if (failure?.isConnected) message.replaceChildren();
+    failure = null;
     list.dataset.state = items.some((job) => PENDING.has(job.state)) ? "pending" : "ready";
-    if (list.dataset.state === "pending") timer = setTimeout(refresh, POLL_MS);
+    if (list.dataset.state === "pending") poll();
     if (!items.length) {
       list.replaceChildren(el("p", { class: "state", text: "No jobs yet." }));
       return;
@@ -68,6 +80,13 @@ export async function renderJobs(view) {
       el("thead", {}, el("tr", {}, ...["job", "owner", "asked for", "state", "progress", "expires", ""].map(
         (heading) => el("th", { scope: "col", text: heading })))),
       el("tbody", {}, items.map(row)))));
+  }
+
+  // One timer at most: a refresh asked for while another was on its way (a new job, a cancel) would
+  // otherwise start a second round of looks.
+  function poll() {
+    clearTimeout(timer);
+    timer = setTimeout(refresh, POLL_MS);
   }
 
   function row(job) {
